@@ -1,0 +1,35 @@
+package org.abilitymap;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.abilitymap.cli.ImportCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts abilitymap: the GraphQL API and web page (with an embedded Neo4j unless {@code NEO4J_URI} is set), or, with
+ * {@code import FILE…} as arguments, the command-line import.
+ */
+@SpringBootApplication
+public class AbilitymapApplication {
+
+	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("import")) {
+			System.exit(runImport(Arrays.asList(args).subList(1, args.length)));
+		}
+		SpringApplication.run(AbilitymapApplication.class, args);
+	}
+
+	/** Runs the command-line import without a web server or demo data, and returns the exit code. */
+	static int runImport(List<String> files) {
+		var application = new SpringApplication(AbilitymapApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(java.util.Map.of("abilitymap.demo.load", "false"));
+		try (ConfigurableApplicationContext context = application.run()) {
+			return context.getBean(ImportCommand.class).run(files, System.out, System.err);
+		}
+	}
+}

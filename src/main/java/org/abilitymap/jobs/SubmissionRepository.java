@@ -1,0 +1,186 @@
+package org.abilitymap.jobs;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.abilitymap.points.Point;
+import org.abilitymap.points.PointKind;
+import org.abilitymap.support.neo4j.Rows;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Repository;
+
+/** The Cypher that writes work-task submissions, run inside the importer's single transaction. */
+@Repository
+class SubmissionRepository {
+
+	private static final String JOB_EXISTS = """
+			MATCH (j:Job {id: $jobId}) RETURN count(j) > 0 AS exists
+			""";
+
+	private static final String POINTS_BY_ID = """
+			UNWIND $ids AS id
+			OPTIONAL MATCH (s:SkillPoint {id: id})
+			OPTIONAL MATCH (k:KnowledgePoint {id: id})
+			WITH id, coalesce(s, k) AS p
+			WHERE p IS NOT NULL
+			RETURN id, %s AS point
+			""".formatted(Point.PROJECTION);
+
+	/** The first placeholder is a label from {@link PointKind#label()}, never from input. */
+	private static final String POINTS_BY_NAME_KEY = """
+			UNWIND $keys AS key
+			MATCH (p:%s {nameKey: key})
+			RETURN key, %s AS point
+			""";
+
+	private static final String CREATE_POINTS = """
+			UNWIND $points AS point
+			CREATE (p:%s {id: point.id, name: point.name, nameKey: point.nameKey})
+			SET p.nameEn = point.nameEn, p.description = point.description,
+			    p.createdByEnterprise = $enterpriseId, p.createdBySubmission = $submissionId, p.createdAt = datetime()
+			""";
+
+	/** Upserting the enterprise first also takes its write lock, which serialises its concurrent submissions. */
+	private static final String LOCK_ENTERPRISE = """
+			MERGE (e:Enterprise {id: $id})
+			ON CREATE SET e.name = $name
+			SET e.name = $name, e.nameEn = coalesce($nameEn, e.nameEn)
+			""";
+
+	private static final String LATEST_VERSION = """
+			MATCH (s:Submission {enterpriseId: $enterpriseId, jobId: $jobId})
+			RETURN s.id AS id, s.version AS version, s.contentHash AS contentHash
+			ORDER BY s.version DESC LIMIT 1
+			""";
+
+	private static final String CREATE_SUBMISSION = """
+			MATCH (e:Enterprise {id: $enterpriseId}), (j:Job {id: $jobId})
+			CREATE (s:Submission {id: $id, enterpriseId: $enterpriseId, jobId: $jobId, version: $version,
+			                      contentHash: $contentHash, current: true, status: 'SUBMITTED',
+			                      submittedAt: datetime()})
+			SET s.shadowingStart = CASE WHEN $startDate IS NULL THEN null ELSE date($startDate) END,
+			    s.shadowingEnd = CASE WHEN $endDate IS NULL THEN null ELSE date($endDate) END,
+			    s.observers = $observers, s.method = $method, s.notes = $notes
+			CREATE (e)-[:SUBMITTED]->(s)-[:FOR_JOB]->(j)
+			WITH s
+			OPTIONAL MATCH (previous:Submission {id: $previousId})
+			FOREACH (p IN CASE WHEN previous IS NULL THEN [] ELSE [previous] END |
+			  SET p.current = false
+			  CREATE (s)-[:SUPERSEDES]->(p))
+			""";
+
+	private static final String CREATE_PROJECTS = """
+			MATCH (s:Submission {id: $submissionId})
+			UNWIND $rows AS row
+			CREATE (n:WorkProject {id: row.id, name: row.name})
+			SET n.localId = row.localId, n.nameEn = row.nameEn, n.description = row.description,
+			    n.submissionId = s.id, n.enterpriseId = s.enterpriseId, n.jobId = s.jobId, n.version = s.version
+			CREATE (s)-[:HAS_PROJECT {position: row.position}]->(n)
+			""";
+
+	private static final String CREATE_TASKS = """
+			MATCH (s:Submission {id: $submissionId})
+			UNWIND $rows AS row
+			MATCH (parent:WorkProject {id: row.parentId})
+			CREATE (n:Task {id: row.id, name: row.name})
+			SET n.localId = row.localId, n.nameEn = row.nameEn, n.description = row.description,
+			    n.submissionId = s.id, n.enterpriseId = s.enterpriseId, n.jobId = s.jobId, n.version = s.version
+			CREATE (parent)-[:HAS_TASK {position: row.position, frequency: row.frequency,
+			                            importance: row.importance, difficulty: row.difficulty}]->(n)
+			""";
+
+	private static final String CREATE_STEPS = """
+			MATCH (s:Submission {id: $submissionId})
+			UNWIND $rows AS row
+			MATCH (parent:Task {id: row.parentId})
+			CREATE (n:ProcessStep {id: row.id, name: row.name})
+			SET n.localId = row.localId, n.nameEn = row.nameEn, n.description = row.description,
+			    n.submissionId = s.id, n.enterpriseId = s.enterpriseId, n.jobId = s.jobId, n.version = s.version
+			CREATE (parent)-[:HAS_STEP {position: row.position}]->(n)
+			""";
+
+	private static final String LINK_SKILLS = """
+			UNWIND $rows AS row
+			MATCH (step:ProcessStep {id: row.stepId}), (skill:SkillPoint {id: row.skillId})
+			CREATE (step)-[:REQUIRES_SKILL {position: row.position, level: row.level}]->(skill)
+			""";
+
+	/** Knowledge hangs off the step, tagged with the skill it supports, so each version's tree is exact. */
+	private static final String LINK_KNOWLEDGE = """
+			UNWIND $rows AS row
+			MATCH (step:ProcessStep {id: row.stepId}), (knowledge:KnowledgePoint {id: row.knowledgeId})
+			CREATE (step)-[:REQUIRES_KNOWLEDGE {position: row.position, skillId: row.skillId}]->(knowledge)
+			""";
+
+	boolean jobExists(TransactionContext tx, String jobId) {
+		return tx.run(JOB_EXISTS, Map.of("jobId", jobId)).single().get("exists").asBoolean();
+	}
+
+	Map<String, Point> pointsById(TransactionContext tx, Collection<String> ids) {
+		Map<String, Point> points = new HashMap<>();
+		tx.run(POINTS_BY_ID, Map.of("ids", List.copyOf(ids)))
+			.forEachRemaining(r -> points.put(r.get("id").asString(), Point.of(r.get("point"))));
+		return points;
+	}
+
+	Map<String, Point> pointsByNameKey(TransactionContext tx, PointKind kind, Collection<String> keys) {
+		Map<String, Point> points = new HashMap<>();
+		tx.run(POINTS_BY_NAME_KEY.formatted(kind.label(), Point.PROJECTION), Map.of("keys", List.copyOf(keys)))
+			.forEachRemaining(r -> points.put(r.get("key").asString(), Point.of(r.get("point"))));
+		return points;
+	}
+
+	void createPoints(TransactionContext tx, PointKind kind, List<Point> points, String enterpriseId,
+			String submissionId) {
+		if (points.isEmpty()) {
+			return;
+		}
+		tx.run(CREATE_POINTS.formatted(kind.label()), Map.of("points", points.stream().map(Point::asParameters).toList(),
+				"enterpriseId", enterpriseId, "submissionId", submissionId)).consume();
+	}
+
+	void lockEnterprise(TransactionContext tx, WorkTaskDocument.EnterpriseEntry enterprise) {
+		tx.run(LOCK_ENTERPRISE, Rows.of("id", enterprise.id(), "name", enterprise.name(), "nameEn", enterprise.nameEn()))
+			.consume();
+	}
+
+	/** The latest version of this enterprise's submissions for this job. */
+	Optional<StoredVersion> latestVersion(TransactionContext tx, String enterpriseId, String jobId) {
+		var records = tx.run(LATEST_VERSION, Map.of("enterpriseId", enterpriseId, "jobId", jobId)).list();
+		return records.stream()
+			.findFirst()
+			.map(r -> new StoredVersion(r.get("id").asString(), r.get("version").asInt(),
+					r.get("contentHash").asString()));
+	}
+
+	void createSubmission(TransactionContext tx, Map<String, Object> submission) {
+		tx.run(CREATE_SUBMISSION, submission).consume();
+	}
+
+	void createTree(TransactionContext tx, String submissionId, TreeRows rows) {
+		run(tx, CREATE_PROJECTS, submissionId, rows.projects());
+		run(tx, CREATE_TASKS, submissionId, rows.tasks());
+		run(tx, CREATE_STEPS, submissionId, rows.steps());
+		run(tx, LINK_SKILLS, submissionId, rows.skillLinks());
+		run(tx, LINK_KNOWLEDGE, submissionId, rows.knowledgeLinks());
+	}
+
+	private static void run(TransactionContext tx, String cypher, String submissionId, List<Map<String, Object>> rows) {
+		if (!rows.isEmpty()) {
+			tx.run(cypher, Map.of("submissionId", submissionId, "rows", rows)).consume();
+		}
+	}
+
+	/** Identity of a stored submission version. */
+	record StoredVersion(String id, int version, String contentHash) {
+	}
+
+	/** The flattened tree, one list of parameter rows per level, each written with one UNWIND. */
+	record TreeRows(List<Map<String, Object>> projects, List<Map<String, Object>> tasks,
+			List<Map<String, Object>> steps, List<Map<String, Object>> skillLinks,
+			List<Map<String, Object>> knowledgeLinks) {
+	}
+}

@@ -1,0 +1,47 @@
+package org.abilitymap.jobs;
+
+import java.util.List;
+
+import org.abilitymap.points.Point;
+
+/**
+ * What an accepted work-task submission did to the graph.
+ *
+ * @param outcome whether a submission was created, a new version made, or nothing changed
+ * @param submissionId the id of the stored version (the existing one when unchanged)
+ * @param version the version number of that submission
+ * @param matchedPoints points of the document that landed on existing points
+ * @param createdPoints points the document created
+ */
+public record SubmissionResult(Outcome outcome, String submissionId, int version, List<PointMatch> matchedPoints,
+		List<Point> createdPoints) {
+
+	/** What happened to the submission series of this enterprise and job. */
+	public enum Outcome {
+		/** The first submission of this enterprise for this job. */
+		CREATED,
+		/** A changed document: stored as the next version, earlier versions kept. */
+		NEW_VERSION,
+		/** The same document as the latest version: nothing was written. */
+		UNCHANGED
+	}
+
+	/** How a document's point was matched to an existing point. */
+	public enum MatchRule {
+		/** The document gave the id of an existing point. */
+		ID,
+		/** The document's name equals an existing point's name after normalising. */
+		NAME
+	}
+
+	/**
+	 * One point of the document that landed on an existing node.
+	 *
+	 * @param path where the point is in the document (its first occurrence)
+	 * @param givenName the name the document used, if any
+	 * @param point the existing point
+	 * @param matchedBy which rule matched it
+	 */
+	public record PointMatch(String path, String givenName, Point point, MatchRule matchedBy) {
+	}
+}

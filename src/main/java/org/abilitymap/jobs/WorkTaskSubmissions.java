@@ -1,0 +1,265 @@
+package org.abilitymap.jobs;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.abilitymap.documents.InvalidDocumentException;
+import org.abilitymap.documents.JsonDocuments;
+import org.abilitymap.documents.Problem;
+import org.abilitymap.documents.ProblemCode;
+import org.abilitymap.jobs.SubmissionRepository.StoredVersion;
+import org.abilitymap.jobs.SubmissionRepository.TreeRows;
+import org.abilitymap.jobs.SubmissionResult.MatchRule;
+import org.abilitymap.jobs.SubmissionResult.Outcome;
+import org.abilitymap.jobs.SubmissionResult.PointMatch;
+import org.abilitymap.jobs.WorkTaskDocument.PointEntry;
+import org.abilitymap.jobs.WorkTaskDocument.ProjectEntry;
+import org.abilitymap.jobs.WorkTaskDocument.SkillEntry;
+import org.abilitymap.jobs.WorkTaskDocument.StepEntry;
+import org.abilitymap.jobs.WorkTaskDocument.TaskEntry;
+import org.abilitymap.points.Point;
+import org.abilitymap.points.PointKind;
+import org.abilitymap.points.PointNames;
+import org.abilitymap.support.neo4j.Graph;
+import org.abilitymap.support.neo4j.Rows;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts enterprises' work-task documents: validates them completely, then writes one document per transaction,
+ * idempotently and versioned, merging its skill and knowledge points into the shared ones. GraphQL, REST upload,
+ * the command line and the demo loader all come through here.
+ */
+@Service
+public class WorkTaskSubmissions {
+
+	private final Graph graph;
+
+	private final SubmissionRepository repository;
+
+	private final JsonDocuments documents;
+
+	private final JsonMapper canonicalJson;
+
+	WorkTaskSubmissions(Graph graph, SubmissionRepository repository, JsonDocuments documents, JsonMapper jsonMapper) {
+		this.graph = graph;
+		this.repository = repository;
+		this.documents = documents;
+		this.canonicalJson = jsonMapper;
+	}
+
+	/**
+	 * Submits one parsed document (maps and lists, as parsed from JSON or bound from GraphQL).
+	 *
+	 * @throws InvalidDocumentException with every problem found; nothing is written then
+	 */
+	public SubmissionResult submit(Object rawDocument) {
+		documents.checkEntryCount(rawDocument);
+		WorkTaskDocument document = WorkTaskDocumentReader.read(rawDocument);
+		String contentHash = contentHash(document);
+		return graph.write(tx -> write(tx, document, contentHash));
+	}
+
+	private SubmissionResult write(TransactionContext tx, WorkTaskDocument document, String contentHash) {
+		List<Problem> problems = new ArrayList<>();
+		if (!repository.jobExists(tx, document.jobId())) {
+			problems.add(new Problem("jobId", ProblemCode.UNKNOWN_REFERENCE, "There is no job with id '"
+					+ document.jobId() + "'. Add it to the job catalogue first (saveJobCatalog)."));
+		}
+		List<PointEntry> entries = pointEntries(document);
+		var namedInDocument = entries.stream().filter(e -> e.id() != null && e.name() != null).map(PointEntry::id)
+			.collect(java.util.stream.Collectors.toSet());
+		Map<String, Point> existingById = repository.pointsById(tx,
+				entries.stream().filter(e -> e.id() != null).map(PointEntry::id).distinct().toList());
+		for (PointEntry entry : entries) {
+			Point existing = entry.id() == null ? null : existingById.get(entry.id());
+			if (existing != null && existing.kind() != entry.kind()) {
+				problems.add(new Problem(entry.path() + ".id", ProblemCode.UNKNOWN_REFERENCE, "'" + entry.id() + "' is a "
+						+ describe(existing.kind()) + ", but it is listed here as a " + describe(entry.kind()) + "."));
+			}
+			else if (existing == null && entry.id() != null && entry.name() == null
+					&& !namedInDocument.contains(entry.id())) {
+				problems.add(new Problem(entry.path() + ".id", ProblemCode.UNKNOWN_REFERENCE, "There is no "
+						+ describe(entry.kind()) + " with id '" + entry.id() + "'. Give a 'name' to create it."));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidDocumentException(problems);
+		}
+
+		repository.lockEnterprise(tx, document.enterprise());
+		StoredVersion latest = repository.latestVersion(tx, document.enterprise().id(), document.jobId()).orElse(null);
+		if (latest != null && latest.contentHash().equals(contentHash)) {
+			return new SubmissionResult(Outcome.UNCHANGED, latest.id(), latest.version(), List.of(), List.of());
+		}
+		int version = latest == null ? 1 : latest.version() + 1;
+		String submissionId = "sub:" + document.enterprise().id() + ":" + document.jobId() + ":v" + version;
+
+		PointResolution points = resolvePoints(tx, entries, existingById);
+		for (PointKind kind : PointKind.values()) {
+			repository.createPoints(tx, kind, points.created().stream().filter(p -> p.kind() == kind).toList(),
+					document.enterprise().id(), submissionId);
+		}
+		repository.createSubmission(tx, submissionParameters(document, submissionId, version, contentHash,
+				latest == null ? null : latest.id()));
+		repository.createTree(tx, submissionId, treeRows(document, submissionId, points.idsByPath()));
+		return new SubmissionResult(latest == null ? Outcome.CREATED : Outcome.NEW_VERSION, submissionId, version,
+				points.matched(), points.created());
+	}
+
+	/**
+	 * Decides for each point of the document which node it lands on: an existing id, an existing point with the
+	 * same normalised name, a point created earlier in this document, or a new point.
+	 */
+	private PointResolution resolvePoints(TransactionContext tx, List<PointEntry> entries,
+			Map<String, Point> existingById) {
+		Map<PointKind, Map<String, Point>> existingByKey = new HashMap<>();
+		for (PointKind kind : PointKind.values()) {
+			existingByKey.put(kind, repository.pointsByNameKey(tx, kind, entries.stream()
+				.filter(e -> e.kind() == kind && e.name() != null)
+				.map(e -> PointNames.key(e.name()))
+				.distinct()
+				.toList()));
+		}
+		Map<String, String> idsByPath = new HashMap<>();
+		Map<String, Point> createdByIdentity = new LinkedHashMap<>();
+		Map<String, Point> createdById = new HashMap<>(); // document ids of points not found by id
+		Map<String, PointMatch> matchedById = new LinkedHashMap<>();
+		List<PointEntry> laterReferences = new ArrayList<>();
+		for (PointEntry entry : entries) {
+			Point byId = entry.id() == null ? null : existingById.get(entry.id());
+			if (byId != null) {
+				idsByPath.put(entry.path(), byId.id());
+				matchedById.putIfAbsent(byId.id(), new PointMatch(entry.path(), entry.name(), byId, MatchRule.ID));
+				continue;
+			}
+			if (entry.name() == null) {
+				laterReferences.add(entry); // an id defined with a name elsewhere in this document
+				continue;
+			}
+			String key = PointNames.key(entry.name());
+			Point byName = existingByKey.get(entry.kind()).get(key);
+			if (byName != null) {
+				if (entry.id() != null) {
+					createdById.putIfAbsent(entry.id(), byName); // later id-only references follow the match
+				}
+				idsByPath.put(entry.path(), byName.id());
+				matchedById.putIfAbsent(byName.id(), new PointMatch(entry.path(), entry.name(), byName, MatchRule.NAME));
+				continue;
+			}
+			Point created = createdByIdentity.get(entry.kind() + "|" + key);
+			if (created == null && entry.id() != null) {
+				created = createdById.get(entry.id());
+			}
+			if (created == null) {
+				String id = entry.id() != null ? entry.id() : PointNames.derivedId(entry.kind(), entry.name());
+				created = new Point(id, entry.kind(), entry.name(), entry.nameEn(), entry.description());
+				createdByIdentity.put(entry.kind() + "|" + key, created);
+				createdById.put(id, created);
+			}
+			idsByPath.put(entry.path(), created.id());
+		}
+		for (PointEntry entry : laterReferences) {
+			idsByPath.put(entry.path(), createdById.get(entry.id()).id());
+		}
+		return new PointResolution(idsByPath, List.copyOf(matchedById.values()), List.copyOf(createdByIdentity.values()));
+	}
+
+	private static TreeRows treeRows(WorkTaskDocument document, String submissionId, Map<String, String> pointIds) {
+		List<Map<String, Object>> projects = new ArrayList<>();
+		List<Map<String, Object>> tasks = new ArrayList<>();
+		List<Map<String, Object>> steps = new ArrayList<>();
+		List<Map<String, Object>> skillLinks = new ArrayList<>();
+		List<Map<String, Object>> knowledgeLinks = new ArrayList<>();
+		for (int p = 0; p < document.projects().size(); p++) {
+			ProjectEntry project = document.projects().get(p);
+			String projectId = nodeId(submissionId, project.id(), "p" + p);
+			projects.add(node(projectId, null, p, project.id(), project.name(), project.nameEn(), project.description()));
+			for (int t = 0; t < project.tasks().size(); t++) {
+				TaskEntry task = project.tasks().get(t);
+				String taskId = nodeId(submissionId, task.id(), "p" + p + ".t" + t);
+				Map<String, Object> row = node(taskId, projectId, t, task.id(), task.name(), task.nameEn(),
+						task.description());
+				row.put("frequency", task.frequency() == null ? null : task.frequency().name());
+				row.put("importance", task.importance());
+				row.put("difficulty", task.difficulty());
+				tasks.add(row);
+				for (int s = 0; s < task.steps().size(); s++) {
+					StepEntry step = task.steps().get(s);
+					String stepId = nodeId(submissionId, step.id(), "p" + p + ".t" + t + ".s" + s);
+					steps.add(node(stepId, taskId, s, step.id(), step.name(), step.nameEn(), step.description()));
+					for (int k = 0; k < step.skills().size(); k++) {
+						SkillEntry skill = step.skills().get(k);
+						String skillId = pointIds.get(skill.point().path());
+						skillLinks.add(Map.of("stepId", stepId, "skillId", skillId, "position", k, "level",
+								skill.level().rank()));
+						for (int n = 0; n < skill.knowledge().size(); n++) {
+							knowledgeLinks.add(Map.of("stepId", stepId, "skillId", skillId, "position", n,
+									"knowledgeId", pointIds.get(skill.knowledge().get(n).path())));
+						}
+					}
+				}
+			}
+		}
+		return new TreeRows(projects, tasks, steps, skillLinks, knowledgeLinks);
+	}
+
+	private static String nodeId(String submissionId, String localId, String position) {
+		return localId != null ? submissionId + "/id:" + localId : submissionId + "/" + position;
+	}
+
+	private static Map<String, Object> node(String id, String parentId, int position, String localId, String name,
+			String nameEn, String description) {
+		return Rows.of("id", id, "parentId", parentId, "position", position, "localId", localId, "name", name,
+				"nameEn", nameEn, "description", description);
+	}
+
+	private static Map<String, Object> submissionParameters(WorkTaskDocument document, String id, int version,
+			String contentHash, String previousId) {
+		var shadowing = document.shadowing();
+		boolean none = shadowing == null;
+		return Rows.of("id", id, "enterpriseId", document.enterprise().id(), "jobId", document.jobId(), "version",
+				version, "contentHash", contentHash, "previousId", previousId,
+				"startDate", none || shadowing.startDate() == null ? null : shadowing.startDate().toString(),
+				"endDate", none || shadowing.endDate() == null ? null : shadowing.endDate().toString(),
+				"observers", none ? List.of() : shadowing.observers(), "method", none ? null : shadowing.method(),
+				"notes", none ? null : shadowing.notes());
+	}
+
+	/** Every point entry of the document, skills and their knowledge, in document order. */
+	private static List<PointEntry> pointEntries(WorkTaskDocument document) {
+		List<PointEntry> entries = new ArrayList<>();
+		document.projects().forEach(project -> project.tasks().forEach(task -> task.steps().forEach(step ->
+			step.skills().forEach(skill -> {
+				entries.add(skill.point());
+				entries.addAll(skill.knowledge());
+			}))));
+		return entries;
+	}
+
+	/** A fingerprint of the validated document: equal documents, however formatted, give equal hashes. */
+	private String contentHash(WorkTaskDocument document) {
+		try {
+			byte[] canonical = canonicalJson.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
+		}
+	}
+
+	private static String describe(PointKind kind) {
+		return kind == PointKind.SKILL ? "skill point" : "knowledge point";
+	}
+
+	private record PointResolution(Map<String, String> idsByPath, List<PointMatch> matched, List<Point> created) {
+	}
+}

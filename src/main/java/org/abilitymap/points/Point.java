@@ -1,0 +1,39 @@
+package org.abilitymap.points;
+
+import java.util.Map;
+
+import org.neo4j.driver.Value;
+
+/**
+ * A shared skill or knowledge point as read from the graph.
+ *
+ * @param id stable id
+ * @param kind skill or knowledge
+ * @param name name as first recorded (usually Chinese)
+ * @param nameEn English label, if known
+ * @param description longer explanation, if any
+ */
+public record Point(String id, PointKind kind, String name, String nameEn, String description) {
+
+	/** The map projection every point query returns, on a point node bound to {@code p}. */
+	public static final String PROJECTION = "p {.id, .name, .nameEn, .description, "
+			+ "kind: CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END}";
+
+	/** Reads a value returned by {@link #PROJECTION}. */
+	public static Point of(Value value) {
+		return new Point(value.get("id").asString(), PointKind.valueOf(value.get("kind").asString()),
+				value.get("name").asString(null), value.get("nameEn").asString(null),
+				value.get("description").asString(null));
+	}
+
+	/** Parameters describing a point to create. */
+	public Map<String, Object> asParameters() {
+		var parameters = new java.util.HashMap<String, Object>();
+		parameters.put("id", id);
+		parameters.put("name", name);
+		parameters.put("nameEn", nameEn);
+		parameters.put("description", description);
+		parameters.put("nameKey", PointNames.key(name));
+		return parameters;
+	}
+}

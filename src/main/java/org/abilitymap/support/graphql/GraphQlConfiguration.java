@@ -1,0 +1,35 @@
+package org.abilitymap.support.graphql;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Limits every GraphQL operation's depth and complexity, so that one hostile query cannot tie up the database. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlConfiguration.QueryLimits.class)
+class GraphQlConfiguration {
+
+	/**
+	 * Query limits.
+	 *
+	 * @param maxDepth deepest field nesting accepted (GraphiQL's introspection query needs 13)
+	 * @param maxComplexity largest number of fields one operation may select, counting nested ones
+	 */
+	@ConfigurationProperties("abilitymap.graphql")
+	record QueryLimits(@DefaultValue("15") int maxDepth, @DefaultValue("2000") int maxComplexity) {
+	}
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryDepth(QueryLimits limits) {
+		return new MaxQueryDepthInstrumentation(limits.maxDepth());
+	}
+
+	@Bean
+	MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimits limits) {
+		return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+	}
+}

@@ -1,0 +1,80 @@
+package org.abilitymap.support.neo4j;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Neo4j 5 database running inside the application, reachable over Bolt on the loopback interface so that
+ * the application's driver, Neo4j Browser and cypher-shell all see the same graph.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+	private final DatabaseManagementService managementService;
+
+	private final String boltUri;
+
+	private EmbeddedNeo4j(DatabaseManagementService managementService, String boltUri) {
+		this.managementService = managementService;
+		this.boltUri = boltUri;
+	}
+
+	/** Starts the database in {@code settings.dataDir()} and waits until Bolt accepts connections. */
+	public static EmbeddedNeo4j start(Neo4jProperties.Embedded settings) {
+		Path home = settings.dataDir().toAbsolutePath().normalize();
+		log.info("Starting embedded Neo4j in {} (Bolt on {}:{})", home, settings.boltAddress(), settings.boltPort());
+		long started = System.nanoTime();
+		DatabaseManagementService service;
+		try {
+			service = new DatabaseManagementServiceBuilder(home)
+				.setConfig(BoltConnector.enabled, true)
+				.setConfig(BoltConnector.listen_address, new SocketAddress(settings.boltAddress(), settings.boltPort()))
+				.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+				// Without authentication: the connector only listens on loopback unless configured otherwise.
+				.setConfig(GraphDatabaseSettings.auth_enabled, false)
+				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(settings.pageCacheMb()))
+				.setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+				// The Bolt server otherwise waits about 10 s for Netty on every shutdown.
+				.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+				.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+				.build();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Could not start the embedded Neo4j in " + home + " on Bolt port "
+					+ settings.boltPort() + ". Is another abilitymap or Neo4j using that directory or port? "
+					+ "Set abilitymap.neo4j.embedded.data-dir / bolt-port, or NEO4J_URI for an external server.", ex);
+		}
+		var database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		var address = database.getDependencyResolver()
+			.resolveDependency(ConnectorPortRegister.class)
+			.getLocalAddress(ConnectorType.BOLT);
+		String uri = "bolt://" + address.getHost() + ":" + address.getPort();
+		log.info("Embedded Neo4j ready at {} in {} ms", uri, Duration.ofNanos(System.nanoTime() - started).toMillis());
+		return new EmbeddedNeo4j(service, uri);
+	}
+
+	/** The Bolt address the driver and external tools connect to. */
+	public String boltUri() {
+		return boltUri;
+	}
+
+	@Override
+	public void close() {
+		log.info("Stopping embedded Neo4j");
+		managementService.shutdown();
+	}
+}
