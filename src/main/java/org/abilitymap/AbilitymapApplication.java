@@ -2,6 +2,7 @@ package org.abilitymap;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.abilitymap.cli.ImportCommand;
 import org.springframework.boot.SpringApplication;
@@ -23,12 +24,19 @@ public class AbilitymapApplication {
 		SpringApplication.run(AbilitymapApplication.class, args);
 	}
 
-	/** Runs the command-line import without a web server or demo data, and returns the exit code. */
-	static int runImport(List<String> files) {
+	/**
+	 * Runs the command-line import without a web server or demo data, and returns the exit code. Arguments starting
+	 * with {@code --} are Spring properties (for example {@code --abilitymap.neo4j.embedded.data-dir=…}); the rest
+	 * are files and folders to import.
+	 */
+	static int runImport(List<String> arguments) {
+		List<String> properties = arguments.stream().filter(a -> a.startsWith("--")).toList();
+		List<String> files = arguments.stream().filter(a -> !a.startsWith("--")).toList();
 		var application = new SpringApplication(AbilitymapApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(java.util.Map.of("abilitymap.demo.load", "false"));
-		try (ConfigurableApplicationContext context = application.run()) {
+		application.setDefaultProperties(Map.of("abilitymap.demo.load", "false", "logging.level.root", "warn",
+				"logging.level.org.abilitymap", "warn"));
+		try (ConfigurableApplicationContext context = application.run(properties.toArray(String[]::new))) {
 			return context.getBean(ImportCommand.class).run(files, System.out, System.err);
 		}
 	}

@@ -3,6 +3,7 @@ package org.abilitymap.support.neo4j;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
@@ -21,6 +22,8 @@ public final class Graph {
 
 	private final SessionConfig sessionConfig;
 
+	private final AtomicLong transactions = new AtomicLong();
+
 	Graph(Driver driver, String database) {
 		this.driver = driver;
 		this.sessionConfig = database == null ? SessionConfig.defaultConfig() : SessionConfig.forDatabase(database);
@@ -28,6 +31,7 @@ public final class Graph {
 
 	/** Runs {@code work} in one read transaction, retried on transient failures. */
 	public <T> T read(TransactionCallback<T> work) {
+		transactions.incrementAndGet();
 		try (var session = driver.session(sessionConfig)) {
 			return session.executeRead(work);
 		}
@@ -35,9 +39,18 @@ public final class Graph {
 
 	/** Runs {@code work} in one write transaction; any exception rolls everything back. */
 	public <T> T write(TransactionCallback<T> work) {
+		transactions.incrementAndGet();
 		try (var session = driver.session(sessionConfig)) {
 			return session.executeWrite(work);
 		}
+	}
+
+	/**
+	 * How many transactions this process has run: a diagnostic that shows batching at work (a GraphQL request
+	 * costs one transaction per level of its selection, however many parents a level has).
+	 */
+	public long transactionCount() {
+		return transactions.get();
 	}
 
 	/** Runs one read query and maps every record. */

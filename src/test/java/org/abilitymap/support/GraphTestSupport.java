@@ -1,0 +1,128 @@
+package org.abilitymap.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.abilitymap.documents.JsonDocuments;
+import org.abilitymap.jobs.JobDocuments;
+import org.abilitymap.support.neo4j.Graph;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.neo4j.Neo4jContainer;
+
+/**
+ * Base of the integration tests: points the application at the test's Neo4j, empties the graph before each test
+ * (keeping the migration history, so schema stays), and offers fixture loading and a graph fingerprint for
+ * "nothing was written" assertions.
+ */
+@IntegrationTest
+public abstract class GraphTestSupport {
+
+	private static Neo4jContainer container;
+
+	@Autowired
+	protected Graph graph;
+
+	@Autowired
+	protected HttpGraphQlTester graphQlTester;
+
+	@Autowired
+	protected JsonDocuments json;
+
+	@Autowired
+	protected JobDocuments jobDocuments;
+
+	@DynamicPropertySource
+	static void neo4j(DynamicPropertyRegistry registry) throws IOException {
+		if (Neo4jTarget.testcontainers()) {
+			if (container == null) {
+				container = new Neo4jContainer("neo4j:5.26").withAdminPassword("abilitymap-test");
+				container.start();
+			}
+			registry.add("abilitymap.neo4j.uri", container::getBoltUrl);
+			registry.add("abilitymap.neo4j.username", () -> "neo4j");
+			registry.add("abilitymap.neo4j.password", container::getAdminPassword);
+		}
+		else {
+			Path dataDir = Files.createTempDirectory("abilitymap-test-neo4j");
+			registry.add("abilitymap.neo4j.uri", () -> "");
+			registry.add("abilitymap.neo4j.embedded.data-dir", dataDir::toString);
+		}
+	}
+
+	@BeforeEach
+	void emptyGraph() {
+		graph.write(tx -> tx.run("""
+				MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase')
+				DETACH DELETE n
+				""").consume());
+	}
+
+	/** Reads a JSON document from {@code src/test/resources/documents/}. */
+	@SuppressWarnings("unchecked")
+	protected Map<String, Object> document(String name) {
+		try {
+			return (Map<String, Object>) json.parse(new ClassPathResource("documents/" + name).getInputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The text of a JSON document from {@code src/test/resources/documents/}. */
+	protected String documentText(String name) {
+		try {
+			return new String(new ClassPathResource("documents/" + name).getInputStream().readAllBytes(),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Imports the small test catalogue (two industries, three jobs, occupations, enterprises). */
+	protected void loadCatalog() {
+		jobDocuments.importDocument(document("catalog.json"));
+	}
+
+	/**
+	 * A fingerprint of every node and relationship with all their properties, except the migration history:
+	 * equal fingerprints mean the graph is unchanged.
+	 */
+	protected List<String> fingerprint() {
+		return graph.read(tx -> {
+			List<String> nodes = tx.run("""
+					MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase')
+					WITH n ORDER BY n.id
+					RETURN labels(n) AS labels, properties(n) AS properties
+					""").list(r -> r.get("labels").asList() + " " + new java.util.TreeMap<>(r.get("properties").asMap()));
+			List<String> relationships = tx.run("""
+					MATCH (a)-[r]->(b) WHERE NOT any(label IN labels(a) WHERE label STARTS WITH '__Liquibase')
+					RETURN a.id AS from, type(r) AS type, properties(r) AS properties, b.id AS to
+					ORDER BY from, type, to
+					""").list(r -> r.get("from").asString() + " " + r.get("type").asString() + " "
+							+ new java.util.TreeMap<>(r.get("properties").asMap()) + " " + r.get("to").asString());
+			var all = new java.util.ArrayList<>(nodes.stream().sorted().toList());
+			all.addAll(relationships.stream().sorted().toList());
+			return all;
+		});
+	}
+
+	/** Counts nodes with a label. */
+	protected long count(String label) {
+		return graph.read(tx -> tx.run("MATCH (n:" + label + ") RETURN count(n) AS c").single().get("c").asLong());
+	}
+
+	protected static Map<String, Object> variables(Object... keysAndValues) {
+		return org.abilitymap.support.neo4j.Rows.of(keysAndValues);
+	}
+}
