@@ -12,6 +12,11 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class Neo4jTarget implements ExecutionCondition {
 
+	private static final String NO_DOCKER = "Docker is not available: the Testcontainers run of the suite is skipped; "
+			+ "the embedded run covers the same tests.";
+
+	private static volatile boolean announced;
+
 	/** System property selecting the target. */
 	public static final String PROPERTY = "abilitymap.test.neo4j";
 
@@ -27,7 +32,10 @@ public final class Neo4jTarget implements ExecutionCondition {
 		if (DockerClientFactory.instance().isDockerAvailable()) {
 			return ConditionEvaluationResult.enabled("runs against a Testcontainers Neo4j");
 		}
-		return ConditionEvaluationResult.disabled("Docker is not available: the Testcontainers run of the suite is "
-				+ "skipped; the embedded run covers the same tests");
+		if (!announced) {
+			announced = true;
+			System.err.println("[abilitymap] " + NO_DOCKER);
+		}
+		return ConditionEvaluationResult.disabled(NO_DOCKER);
 	}
 }

@@ -1,14 +1,16 @@
 package org.abilitymap.support.neo4j;
 
+import java.util.Map;
 import java.util.Properties;
 
 import liquibase.Contexts;
 import liquibase.LabelExpression;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.ext.neo4j.database.jdbc.Neo4jDriver;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.slf4j.Logger;
@@ -44,11 +46,13 @@ public final class SchemaMigrations {
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 			try (var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-				liquibase.update(new Contexts(), new LabelExpression());
+				// Liquibase's default UI prints to standard output; route its messages to the log instead.
+				Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
+						() -> liquibase.update(new Contexts(), new LabelExpression()));
 			}
 			log.info("Schema migrations from {} are up to date", CHANGELOG);
 		}
-		catch (LiquibaseException | java.sql.SQLException ex) {
+		catch (Exception ex) {
 			throw new IllegalStateException("Applying the Cypher migrations in " + CHANGELOG + " failed: "
 					+ ex.getMessage(), ex);
 		}
