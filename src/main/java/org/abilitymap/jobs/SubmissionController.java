@@ -40,7 +40,7 @@ class SubmissionController {
 
 	/** Result of {@code submitWorkTasks}. */
 	record SubmitWorkTasksPayload(SubmissionResult.Outcome outcome, Submission submission,
-			List<SubmissionResult.PointMatch> matchedPoints, List<Point> createdPoints, List<Problem> errors) {
+			List<org.abilitymap.points.PointMatch> matchedPoints, List<Point> createdPoints, List<Problem> errors) {
 	}
 
 	@MutationMapping

@@ -1,13 +1,9 @@
 package org.abilitymap.jobs;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.abilitymap.points.Point;
-import org.abilitymap.points.PointKind;
 import org.abilitymap.support.neo4j.Rows;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
@@ -18,29 +14,6 @@ class SubmissionRepository {
 
 	private static final String JOB_EXISTS = """
 			MATCH (j:Job {id: $jobId}) RETURN count(j) > 0 AS exists
-			""";
-
-	private static final String POINTS_BY_ID = """
-			UNWIND $ids AS id
-			OPTIONAL MATCH (s:SkillPoint {id: id})
-			OPTIONAL MATCH (k:KnowledgePoint {id: id})
-			WITH id, coalesce(s, k) AS p
-			WHERE p IS NOT NULL
-			RETURN id, %s AS point
-			""".formatted(Point.PROJECTION);
-
-	/** The first placeholder is a label from {@link PointKind#label()}, never from input. */
-	private static final String POINTS_BY_NAME_KEY = """
-			UNWIND $keys AS key
-			MATCH (p:%s {nameKey: key})
-			RETURN key, %s AS point
-			""";
-
-	private static final String CREATE_POINTS = """
-			UNWIND $points AS point
-			CREATE (p:%s {id: point.id, name: point.name, nameKey: point.nameKey})
-			SET p.nameEn = point.nameEn, p.description = point.description,
-			    p.createdByEnterprise = $enterpriseId, p.createdBySubmission = $submissionId, p.createdAt = datetime()
 			""";
 
 	/** Upserting the enterprise first also takes its write lock, which serialises its concurrent submissions. */
@@ -117,29 +90,6 @@ class SubmissionRepository {
 
 	boolean jobExists(TransactionContext tx, String jobId) {
 		return tx.run(JOB_EXISTS, Map.of("jobId", jobId)).single().get("exists").asBoolean();
-	}
-
-	Map<String, Point> pointsById(TransactionContext tx, Collection<String> ids) {
-		Map<String, Point> points = new HashMap<>();
-		tx.run(POINTS_BY_ID, Map.of("ids", List.copyOf(ids)))
-			.forEachRemaining(r -> points.put(r.get("id").asString(), Point.of(r.get("point"))));
-		return points;
-	}
-
-	Map<String, Point> pointsByNameKey(TransactionContext tx, PointKind kind, Collection<String> keys) {
-		Map<String, Point> points = new HashMap<>();
-		tx.run(POINTS_BY_NAME_KEY.formatted(kind.label(), Point.PROJECTION), Map.of("keys", List.copyOf(keys)))
-			.forEachRemaining(r -> points.put(r.get("key").asString(), Point.of(r.get("point"))));
-		return points;
-	}
-
-	void createPoints(TransactionContext tx, PointKind kind, List<Point> points, String enterpriseId,
-			String submissionId) {
-		if (points.isEmpty()) {
-			return;
-		}
-		tx.run(CREATE_POINTS.formatted(kind.label()), Map.of("points", points.stream().map(Point::asParameters).toList(),
-				"enterpriseId", enterpriseId, "submissionId", submissionId)).consume();
 	}
 
 	void lockEnterprise(TransactionContext tx, WorkTaskDocument.EnterpriseEntry enterprise) {

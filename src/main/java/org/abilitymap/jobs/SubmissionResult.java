@@ -3,6 +3,7 @@ package org.abilitymap.jobs;
 import java.util.List;
 
 import org.abilitymap.points.Point;
+import org.abilitymap.points.PointMatch;
 
 /**
  * What an accepted work-task submission did to the graph.
@@ -24,24 +25,5 @@ public record SubmissionResult(Outcome outcome, String submissionId, int version
 		NEW_VERSION,
 		/** The same document as the latest version: nothing was written. */
 		UNCHANGED
-	}
-
-	/** How a document's point was matched to an existing point. */
-	public enum MatchRule {
-		/** The document gave the id of an existing point. */
-		ID,
-		/** The document's name equals an existing point's name after normalising. */
-		NAME
-	}
-
-	/**
-	 * One point of the document that landed on an existing node.
-	 *
-	 * @param path where the point is in the document (its first occurrence)
-	 * @param givenName the name the document used, if any
-	 * @param point the existing point
-	 * @param matchedBy which rule matched it
-	 */
-	public record PointMatch(String path, String givenName, Point point, MatchRule matchedBy) {
 	}
 }

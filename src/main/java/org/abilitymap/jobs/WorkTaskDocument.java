@@ -3,7 +3,7 @@ package org.abilitymap.jobs;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.abilitymap.points.PointKind;
+import org.abilitymap.points.PointRequest;
 
 /**
  * One enterprise's validated job-shadowing results for one job: the project → task → process step → skill point →
@@ -42,15 +42,7 @@ public record WorkTaskDocument(EnterpriseEntry enterprise, String jobId, Shadowi
 	}
 
 	/** A skill a step requires, at a level, with the knowledge that skill rests on. */
-	public record SkillEntry(PointEntry point, ProficiencyLevel level, List<PointEntry> knowledge) {
-	}
-
-	/**
-	 * A reference to a shared point: by {@code id} alone (must exist), or by {@code name} (matched after
-	 * normalising, or created).
-	 */
-	public record PointEntry(String path, PointKind kind, String id, String name, String nameEn,
-			String description) {
+	public record SkillEntry(PointRequest point, ProficiencyLevel level, List<PointRequest> knowledge) {
 	}
 
 	/** How often a task is performed. */

@@ -13,7 +13,6 @@ import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.jobs.WorkTaskDocument.EnterpriseEntry;
 import org.abilitymap.jobs.WorkTaskDocument.Frequency;
-import org.abilitymap.jobs.WorkTaskDocument.PointEntry;
 import org.abilitymap.jobs.WorkTaskDocument.ProjectEntry;
 import org.abilitymap.jobs.WorkTaskDocument.Shadowing;
 import org.abilitymap.jobs.WorkTaskDocument.SkillEntry;
@@ -21,6 +20,7 @@ import org.abilitymap.jobs.WorkTaskDocument.StepEntry;
 import org.abilitymap.jobs.WorkTaskDocument.TaskEntry;
 import org.abilitymap.points.PointKind;
 import org.abilitymap.points.PointNames;
+import org.abilitymap.points.PointRequest;
 
 /**
  * Turns a parsed work-task document into a {@link WorkTaskDocument}, checking everything that can be checked
@@ -43,7 +43,7 @@ final class WorkTaskDocumentReader {
 	private final Map<String, String> nodeIds = new HashMap<>();
 
 	/** Point ids already seen, with the kind, name key and path of their first use. */
-	private final Map<String, PointEntry> pointIds = new HashMap<>();
+	private final Map<String, PointRequest> pointIds = new HashMap<>();
 
 	private WorkTaskDocumentReader() {
 	}
@@ -137,13 +137,13 @@ final class WorkTaskDocumentReader {
 
 	private SkillEntry readSkill(DocumentObject skill) {
 		skill.rejectUnknownFields(with(NAMED, "level", "knowledge"), misplacedLevels(4));
-		PointEntry point = readPoint(skill, PointKind.SKILL);
+		PointRequest point = readPoint(skill, PointKind.SKILL);
 		ProficiencyLevel level = skill.optionalEnum("level", ProficiencyLevel.class, ProficiencyLevel.PRACTISED);
-		List<PointEntry> knowledge = new ArrayList<>();
+		List<PointRequest> knowledge = new ArrayList<>();
 		Map<String, String> listed = new HashMap<>();
 		for (DocumentObject entry : skill.optionalList("knowledge")) {
 			entry.rejectUnknownFields(NAMED, misplacedLevels(5));
-			PointEntry knowledgePoint = readPoint(entry, PointKind.KNOWLEDGE);
+			PointRequest knowledgePoint = readPoint(entry, PointKind.KNOWLEDGE);
 			if (knowledgePoint != null) {
 				checkListedOnce(listed, knowledgePoint, "skill");
 				knowledge.add(knowledgePoint);
@@ -152,7 +152,7 @@ final class WorkTaskDocumentReader {
 		return point == null ? null : new SkillEntry(point, level, knowledge);
 	}
 
-	private PointEntry readPoint(DocumentObject entry, PointKind kind) {
+	private PointRequest readPoint(DocumentObject entry, PointKind kind) {
 		String id = entry.optionalId("id");
 		String name = entry.optionalText("name");
 		if (entry.has("name") && name == null && !problemAt(entry.pathOf("name"))) {
@@ -165,10 +165,10 @@ final class WorkTaskDocumentReader {
 			}
 			return null;
 		}
-		PointEntry point = new PointEntry(entry.path(), kind, id, name, entry.optionalText("nameEn"),
+		PointRequest point = new PointRequest(entry.path(), kind, id, name, entry.optionalText("nameEn"),
 				entry.optionalText("description"));
 		if (id != null) {
-			PointEntry first = pointIds.putIfAbsent(id, point);
+			PointRequest first = pointIds.putIfAbsent(id, point);
 			if (first != null) {
 				if (first.kind() != kind) {
 					entry.problem("id", ProblemCode.DUPLICATE_ID, "'" + id + "' is used for a " + describe(kind)
@@ -186,7 +186,7 @@ final class WorkTaskDocumentReader {
 		return point;
 	}
 
-	private void checkListedOnce(Map<String, String> listed, PointEntry point, String parent) {
+	private void checkListedOnce(Map<String, String> listed, PointRequest point, String parent) {
 		String identity = point.id() != null ? "id:" + point.id() : "name:" + PointNames.key(point.name());
 		String first = listed.putIfAbsent(identity, point.path());
 		if (first != null) {

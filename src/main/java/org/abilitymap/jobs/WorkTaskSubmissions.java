@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,17 +14,13 @@ import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.jobs.SubmissionRepository.StoredVersion;
 import org.abilitymap.jobs.SubmissionRepository.TreeRows;
-import org.abilitymap.jobs.SubmissionResult.MatchRule;
 import org.abilitymap.jobs.SubmissionResult.Outcome;
-import org.abilitymap.jobs.SubmissionResult.PointMatch;
-import org.abilitymap.jobs.WorkTaskDocument.PointEntry;
 import org.abilitymap.jobs.WorkTaskDocument.ProjectEntry;
 import org.abilitymap.jobs.WorkTaskDocument.SkillEntry;
 import org.abilitymap.jobs.WorkTaskDocument.StepEntry;
 import org.abilitymap.jobs.WorkTaskDocument.TaskEntry;
-import org.abilitymap.points.Point;
-import org.abilitymap.points.PointKind;
-import org.abilitymap.points.PointNames;
+import org.abilitymap.points.PointRequest;
+import org.abilitymap.points.PointResolver;
 import org.abilitymap.support.neo4j.Graph;
 import org.abilitymap.support.neo4j.Rows;
 import org.neo4j.driver.TransactionContext;
@@ -49,8 +43,12 @@ public class WorkTaskSubmissions {
 
 	private final JsonMapper canonicalJson;
 
-	WorkTaskSubmissions(Graph graph, SubmissionRepository repository, JsonDocuments documents, JsonMapper jsonMapper) {
+	private final PointResolver pointResolver;
+
+	WorkTaskSubmissions(Graph graph, SubmissionRepository repository, JsonDocuments documents, JsonMapper jsonMapper,
+			PointResolver pointResolver) {
 		this.graph = graph;
+		this.pointResolver = pointResolver;
 		this.repository = repository;
 		this.documents = documents;
 		this.canonicalJson = jsonMapper;
@@ -74,23 +72,8 @@ public class WorkTaskSubmissions {
 			problems.add(new Problem("jobId", ProblemCode.UNKNOWN_REFERENCE, "There is no job with id '"
 					+ document.jobId() + "'. Add it to the job catalogue first (saveJobCatalog)."));
 		}
-		List<PointEntry> entries = pointEntries(document);
-		var namedInDocument = entries.stream().filter(e -> e.id() != null && e.name() != null).map(PointEntry::id)
-			.collect(java.util.stream.Collectors.toSet());
-		Map<String, Point> existingById = repository.pointsById(tx,
-				entries.stream().filter(e -> e.id() != null).map(PointEntry::id).distinct().toList());
-		for (PointEntry entry : entries) {
-			Point existing = entry.id() == null ? null : existingById.get(entry.id());
-			if (existing != null && existing.kind() != entry.kind()) {
-				problems.add(new Problem(entry.path() + ".id", ProblemCode.UNKNOWN_REFERENCE, "'" + entry.id() + "' is a "
-						+ describe(existing.kind()) + ", but it is listed here as a " + describe(entry.kind()) + "."));
-			}
-			else if (existing == null && entry.id() != null && entry.name() == null
-					&& !namedInDocument.contains(entry.id())) {
-				problems.add(new Problem(entry.path() + ".id", ProblemCode.UNKNOWN_REFERENCE, "There is no "
-						+ describe(entry.kind()) + " with id '" + entry.id() + "'. Give a 'name' to create it."));
-			}
-		}
+		List<PointRequest> points = pointRequests(document);
+		problems.addAll(pointResolver.checkReferences(tx, points));
 		if (!problems.isEmpty()) {
 			throw new InvalidDocumentException(problems);
 		}
@@ -103,77 +86,16 @@ public class WorkTaskSubmissions {
 		int version = latest == null ? 1 : latest.version() + 1;
 		String submissionId = "sub:" + document.enterprise().id() + ":" + document.jobId() + ":v" + version;
 
-		PointResolution points = resolvePoints(tx, entries, existingById);
-		for (PointKind kind : PointKind.values()) {
-			repository.createPoints(tx, kind, points.created().stream().filter(p -> p.kind() == kind).toList(),
-					document.enterprise().id(), submissionId);
-		}
+		PointResolver.Resolution resolution = pointResolver.resolve(tx, points, document.enterprise().id(), submissionId);
 		repository.createSubmission(tx, submissionParameters(document, submissionId, version, contentHash,
 				latest == null ? null : latest.id()));
-		repository.createTree(tx, submissionId, treeRows(document, submissionId, points.idsByPath()));
+		repository.createTree(tx, submissionId, treeRows(document, submissionId, resolution));
 		return new SubmissionResult(latest == null ? Outcome.CREATED : Outcome.NEW_VERSION, submissionId, version,
-				points.matched(), points.created());
+				resolution.matched(), resolution.created());
 	}
 
-	/**
-	 * Decides for each point of the document which node it lands on: an existing id, an existing point with the
-	 * same normalised name, a point created earlier in this document, or a new point.
-	 */
-	private PointResolution resolvePoints(TransactionContext tx, List<PointEntry> entries,
-			Map<String, Point> existingById) {
-		Map<PointKind, Map<String, Point>> existingByKey = new HashMap<>();
-		for (PointKind kind : PointKind.values()) {
-			existingByKey.put(kind, repository.pointsByNameKey(tx, kind, entries.stream()
-				.filter(e -> e.kind() == kind && e.name() != null)
-				.map(e -> PointNames.key(e.name()))
-				.distinct()
-				.toList()));
-		}
-		Map<String, String> idsByPath = new HashMap<>();
-		Map<String, Point> createdByIdentity = new LinkedHashMap<>();
-		Map<String, Point> createdById = new HashMap<>(); // document ids of points not found by id
-		Map<String, PointMatch> matchedById = new LinkedHashMap<>();
-		List<PointEntry> laterReferences = new ArrayList<>();
-		for (PointEntry entry : entries) {
-			Point byId = entry.id() == null ? null : existingById.get(entry.id());
-			if (byId != null) {
-				idsByPath.put(entry.path(), byId.id());
-				matchedById.putIfAbsent(byId.id(), new PointMatch(entry.path(), entry.name(), byId, MatchRule.ID));
-				continue;
-			}
-			if (entry.name() == null) {
-				laterReferences.add(entry); // an id defined with a name elsewhere in this document
-				continue;
-			}
-			String key = PointNames.key(entry.name());
-			Point byName = existingByKey.get(entry.kind()).get(key);
-			if (byName != null) {
-				if (entry.id() != null) {
-					createdById.putIfAbsent(entry.id(), byName); // later id-only references follow the match
-				}
-				idsByPath.put(entry.path(), byName.id());
-				matchedById.putIfAbsent(byName.id(), new PointMatch(entry.path(), entry.name(), byName, MatchRule.NAME));
-				continue;
-			}
-			Point created = createdByIdentity.get(entry.kind() + "|" + key);
-			if (created == null && entry.id() != null) {
-				created = createdById.get(entry.id());
-			}
-			if (created == null) {
-				String id = entry.id() != null ? entry.id() : PointNames.derivedId(entry.kind(), entry.name());
-				created = new Point(id, entry.kind(), entry.name(), entry.nameEn(), entry.description());
-				createdByIdentity.put(entry.kind() + "|" + key, created);
-				createdById.put(id, created);
-			}
-			idsByPath.put(entry.path(), created.id());
-		}
-		for (PointEntry entry : laterReferences) {
-			idsByPath.put(entry.path(), createdById.get(entry.id()).id());
-		}
-		return new PointResolution(idsByPath, List.copyOf(matchedById.values()), List.copyOf(createdByIdentity.values()));
-	}
-
-	private static TreeRows treeRows(WorkTaskDocument document, String submissionId, Map<String, String> pointIds) {
+	private static TreeRows treeRows(WorkTaskDocument document, String submissionId,
+			PointResolver.Resolution pointIds) {
 		List<Map<String, Object>> projects = new ArrayList<>();
 		List<Map<String, Object>> tasks = new ArrayList<>();
 		List<Map<String, Object>> steps = new ArrayList<>();
@@ -198,12 +120,12 @@ public class WorkTaskSubmissions {
 					steps.add(node(stepId, taskId, s, step.id(), step.name(), step.nameEn(), step.description()));
 					for (int k = 0; k < step.skills().size(); k++) {
 						SkillEntry skill = step.skills().get(k);
-						String skillId = pointIds.get(skill.point().path());
+						String skillId = pointIds.idAt(skill.point().path());
 						skillLinks.add(Map.of("stepId", stepId, "skillId", skillId, "position", k, "level",
 								skill.level().rank()));
 						for (int n = 0; n < skill.knowledge().size(); n++) {
 							knowledgeLinks.add(Map.of("stepId", stepId, "skillId", skillId, "position", n,
-									"knowledgeId", pointIds.get(skill.knowledge().get(n).path())));
+									"knowledgeId", pointIds.idAt(skill.knowledge().get(n).path())));
 						}
 					}
 				}
@@ -234,9 +156,9 @@ public class WorkTaskSubmissions {
 				"notes", none ? null : shadowing.notes());
 	}
 
-	/** Every point entry of the document, skills and their knowledge, in document order. */
-	private static List<PointEntry> pointEntries(WorkTaskDocument document) {
-		List<PointEntry> entries = new ArrayList<>();
+	/** Every point reference of the document, skills and their knowledge, in document order. */
+	private static List<PointRequest> pointRequests(WorkTaskDocument document) {
+		List<PointRequest> entries = new ArrayList<>();
 		document.projects().forEach(project -> project.tasks().forEach(task -> task.steps().forEach(step ->
 			step.skills().forEach(skill -> {
 				entries.add(skill.point());
@@ -254,12 +176,5 @@ public class WorkTaskSubmissions {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
 		}
-	}
-
-	private static String describe(PointKind kind) {
-		return kind == PointKind.SKILL ? "skill point" : "knowledge point";
-	}
-
-	private record PointResolution(Map<String, String> idsByPath, List<PointMatch> matched, List<Point> created) {
 	}
 }
