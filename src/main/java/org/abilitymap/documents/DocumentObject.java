@@ -108,6 +108,25 @@ public final class DocumentObject {
 		return (int) n;
 	}
 
+	/** A number (decimals allowed) within [min, max] that may be absent. */
+	public Double optionalNumber(String field, double min, double max) {
+		Object value = fields.get(field);
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof Number number)) {
+			problem(field, ProblemCode.WRONG_TYPE, "'" + field + "' must be a number, not " + describe(value) + ".");
+			return null;
+		}
+		double n = number.doubleValue();
+		if (n < min || n > max || Double.isNaN(n)) {
+			problem(field, ProblemCode.INVALID_VALUE,
+					"'" + field + "' must be between " + min + " and " + max + ", not " + n + ".");
+			return null;
+		}
+		return n;
+	}
+
 	/** One of an enum's constant names; {@code defaultValue} when absent. */
 	public <E extends Enum<E>> E optionalEnum(String field, Class<E> type, E defaultValue) {
 		String value = optionalText(field);

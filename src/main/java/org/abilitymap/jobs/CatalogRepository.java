@@ -1,24 +1,17 @@
 package org.abilitymap.jobs;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.abilitymap.support.neo4j.ExistingIds;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
 /** The Cypher that upserts job-catalogue entries, run inside the catalogue import's single transaction. */
 @Repository
 class CatalogRepository {
-
-	/** Label spliced from a constant of this class, never from input. */
-	private static final String EXISTING_IDS = """
-			UNWIND $ids AS id
-			MATCH (n:%s {id: id})
-			RETURN n.id AS id
-			""";
 
 	private static final String UPSERT_INDUSTRIES = """
 			UNWIND $rows AS row
@@ -94,12 +87,7 @@ class CatalogRepository {
 	static final String OCCUPATION = "ReferenceOccupation";
 
 	Set<String> existingIds(TransactionContext tx, String label, Collection<String> ids) {
-		Set<String> existing = new HashSet<>();
-		if (!ids.isEmpty()) {
-			tx.run(EXISTING_IDS.formatted(label), Map.of("ids", List.copyOf(ids)))
-				.forEachRemaining(r -> existing.add(r.get("id").asString()));
-		}
-		return existing;
+		return ExistingIds.among(tx, label, ids);
 	}
 
 	void upsertIndustries(TransactionContext tx, List<Map<String, Object>> rows) {

@@ -6,9 +6,9 @@ import org.neo4j.driver.Value;
 public record Enterprise(String id, String name, String nameEn) {
 
 	/** The map projection queries return for this record, on a node bound to {@code e}. */
-	static final String PROJECTION = "e {.id, .name, .nameEn}";
+	public static final String PROJECTION = "e {.id, .name, .nameEn}";
 
-	static Enterprise of(Value v) {
+	public static Enterprise of(Value v) {
 		return new Enterprise(v.get("id").asString(), v.get("name").asString(), v.get("nameEn").asString(null));
 	}
 }

@@ -6,9 +6,9 @@ import org.neo4j.driver.Value;
 public record Industry(String id, String name, String nameEn) {
 
 	/** The map projection queries return for this record, on a node bound to {@code i}. */
-	static final String PROJECTION = "i {.id, .name, .nameEn}";
+	public static final String PROJECTION = "i {.id, .name, .nameEn}";
 
-	static Industry of(Value v) {
+	public static Industry of(Value v) {
 		return new Industry(v.get("id").asString(), v.get("name").asString(), v.get("nameEn").asString(null));
 	}
 }

@@ -6,9 +6,9 @@ import org.neo4j.driver.Value;
 public record JobGroup(String id, String name, String nameEn) {
 
 	/** The map projection queries return for this record, on a node bound to {@code g}. */
-	static final String PROJECTION = "g {.id, .name, .nameEn}";
+	public static final String PROJECTION = "g {.id, .name, .nameEn}";
 
-	static JobGroup of(Value v) {
+	public static JobGroup of(Value v) {
 		return new JobGroup(v.get("id").asString(), v.get("name").asString(), v.get("nameEn").asString(null));
 	}
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.abilitymap.points.Point;
 import org.abilitymap.support.graphql.Connection;
 import org.abilitymap.support.graphql.PageRequest;
+import org.abilitymap.support.graphql.Pages;
 import org.abilitymap.support.neo4j.Graph;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
@@ -232,26 +233,26 @@ class JobReadRepository {
 	}
 
 	Connection<Job> jobs(String groupId, String industryId, String text, PageRequest page) {
-		return page(JOBS_MATCH, "j", Job.PROJECTION, "j.id", params("groupId", groupId, "industryId", industryId,
+		return Pages.fetch(graph, JOBS_MATCH, Job.PROJECTION, "j.id", params("groupId", groupId, "industryId", industryId,
 				"text", lower(text)), page, Job::of);
 	}
 
 	Connection<JobGroup> jobGroups(String industryId, PageRequest page) {
-		return page(JOB_GROUPS_MATCH, "g", JobGroup.PROJECTION, "g.id", params("industryId", industryId), page,
+		return Pages.fetch(graph, JOB_GROUPS_MATCH, JobGroup.PROJECTION, "g.id", params("industryId", industryId), page,
 				JobGroup::of);
 	}
 
 	Connection<Industry> industries(PageRequest page) {
-		return page(INDUSTRIES_MATCH, "i", Industry.PROJECTION, "i.id", Map.of(), page, Industry::of);
+		return Pages.fetch(graph, INDUSTRIES_MATCH, Industry.PROJECTION, "i.id", Map.of(), page, Industry::of);
 	}
 
 	Connection<Enterprise> enterprises(String industryId, String text, PageRequest page) {
-		return page(ENTERPRISES_MATCH, "e", Enterprise.PROJECTION, "e.id",
+		return Pages.fetch(graph, ENTERPRISES_MATCH, Enterprise.PROJECTION, "e.id",
 				params("industryId", industryId, "text", lower(text)), page, Enterprise::of);
 	}
 
 	Connection<Submission> submissions(String enterpriseId, String jobId, boolean latestOnly, PageRequest page) {
-		return page(SUBMISSIONS_MATCH, "s", Submission.PROJECTION, "s.submittedAt DESC, s.id",
+		return Pages.fetch(graph, SUBMISSIONS_MATCH, Submission.PROJECTION, "s.submittedAt DESC, s.id",
 				params("enterpriseId", enterpriseId, "jobId", jobId, "latestOnly", latestOnly), page, Submission::of);
 	}
 
@@ -351,21 +352,6 @@ class JobReadRepository {
 		return graph.queryKeyed(USAGE_OF_SKILLS, Map.of("ids", skillIds),
 				v -> new SkillUsage(v.get("steps").asList(ProcessStep::of), v.get("tasks").asList(Task::of),
 						v.get("jobs").asList(Job::of), v.get("enterprises").asList(Enterprise::of)));
-	}
-
-	/** Runs the count and the page query of one filtered list in one read transaction. */
-	private <T> Connection<T> page(String match, String variable, String projection, String orderBy,
-			Map<String, Object> filter, PageRequest page, Function<Value, T> mapper) {
-		String count = match + "RETURN count(" + variable + ") AS total";
-		String items = match + "RETURN " + projection + " AS item ORDER BY " + orderBy
-				+ " SKIP $offset LIMIT $fetch";
-		Map<String, Object> parameters = new HashMap<>(filter);
-		parameters.putAll(page.parameters());
-		return graph.read(tx -> {
-			long total = tx.run(count, parameters).single().get("total").asLong();
-			List<T> fetched = tx.run(items, parameters).list(r -> mapper.apply(r.get("item")));
-			return Connection.of(page, fetched, total);
-		});
 	}
 
 	private static Map<String, Object> params(Object... keysAndValues) {

@@ -11,7 +11,7 @@ import org.neo4j.driver.Value;
  */
 public record Provenance(String enterpriseId, String submissionId, int version) {
 
-	static Provenance of(Value v) {
+	public static Provenance of(Value v) {
 		return new Provenance(v.get("enterpriseId").asString(), v.get("submissionId").asString(), v.get("version").asInt());
 	}
 }

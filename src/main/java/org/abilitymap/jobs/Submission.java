@@ -9,7 +9,7 @@ public record Submission(String id, String enterpriseId, String jobId, int versi
 		String submittedAt, String status, String contentHash, Shadowing shadowing) {
 
 	/** Projection of a submission node bound to {@code s}. */
-	static final String PROJECTION = "s {.id, .enterpriseId, .jobId, .version, .current, .status, .contentHash, "
+	public static final String PROJECTION = "s {.id, .enterpriseId, .jobId, .version, .current, .status, .contentHash, "
 			+ ".observers, .method, .notes, submittedAt: toString(s.submittedAt), "
 			+ "shadowingStart: toString(s.shadowingStart), shadowingEnd: toString(s.shadowingEnd)}";
 
@@ -17,7 +17,7 @@ public record Submission(String id, String enterpriseId, String jobId, int versi
 	public record Shadowing(String startDate, String endDate, List<String> observers, String method, String notes) {
 	}
 
-	static Submission of(Value v) {
+	public static Submission of(Value v) {
 		List<String> observers = v.get("observers").isNull() ? List.of() : v.get("observers").asList(Value::asString);
 		Shadowing shadowing = new Shadowing(v.get("shadowingStart").asString(null), v.get("shadowingEnd").asString(null),
 				observers, v.get("method").asString(null), v.get("notes").asString(null));

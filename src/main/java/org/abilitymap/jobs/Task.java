@@ -7,10 +7,10 @@ public record Task(String id, String name, String nameEn, String description, St
 		Integer difficulty, Provenance provenance) {
 
 	/** Projection of a task node bound to {@code n}, reached over the {@code HAS_TASK} link bound to {@code link}. */
-	static final String PROJECTION = "n {.id, .name, .nameEn, .description, .enterpriseId, .submissionId, .version, "
+	public static final String PROJECTION = "n {.id, .name, .nameEn, .description, .enterpriseId, .submissionId, .version, "
 			+ "frequency: link.frequency, importance: link.importance, difficulty: link.difficulty}";
 
-	static Task of(Value v) {
+	public static Task of(Value v) {
 		return new Task(v.get("id").asString(), v.get("name").asString(), v.get("nameEn").asString(null),
 				v.get("description").asString(null), v.get("frequency").asString(null),
 				v.get("importance").isNull() ? null : v.get("importance").asInt(),

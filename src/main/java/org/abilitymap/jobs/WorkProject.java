@@ -6,9 +6,9 @@ import org.neo4j.driver.Value;
 public record WorkProject(String id, String name, String nameEn, String description, Provenance provenance) {
 
 	/** Projection of a project node bound to {@code n}. */
-	static final String PROJECTION = "n {.id, .name, .nameEn, .description, .enterpriseId, .submissionId, .version}";
+	public static final String PROJECTION = "n {.id, .name, .nameEn, .description, .enterpriseId, .submissionId, .version}";
 
-	static WorkProject of(Value v) {
+	public static WorkProject of(Value v) {
 		return new WorkProject(v.get("id").asString(), v.get("name").asString(), v.get("nameEn").asString(null),
 				v.get("description").asString(null), Provenance.of(v));
 	}

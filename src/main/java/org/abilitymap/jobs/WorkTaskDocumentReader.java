@@ -165,7 +165,7 @@ final class WorkTaskDocumentReader {
 			}
 			return null;
 		}
-		PointRequest point = new PointRequest(entry.path(), kind, id, name, entry.optionalText("nameEn"),
+		PointRequest point = new PointRequest(entry.path(), entry.pathOf("id"), kind, id, name, entry.optionalText("nameEn"),
 				entry.optionalText("description"));
 		if (id != null) {
 			PointRequest first = pointIds.putIfAbsent(id, point);

@@ -68,14 +68,14 @@ public class PointResolver {
 		List<Problem> problems = new ArrayList<>();
 		for (PointRequest request : requests) {
 			Point point = request.id() == null ? null : existing.get(request.id());
-			if (point != null && point.kind() != request.kind()) {
-				problems.add(new Problem(request.path() + ".id", ProblemCode.UNKNOWN_REFERENCE, "'" + request.id()
+			if (point != null && request.kind() != null && point.kind() != request.kind()) {
+				problems.add(new Problem(request.idPath(), ProblemCode.UNKNOWN_REFERENCE, "'" + request.id()
 						+ "' is a " + describe(point.kind()) + ", but it is used here as a " + describe(request.kind())
 						+ "."));
 			}
 			else if (point == null && request.id() != null && request.name() == null
 					&& !namedInDocument.contains(request.id())) {
-				problems.add(new Problem(request.path() + ".id", ProblemCode.UNKNOWN_REFERENCE, "There is no "
+				problems.add(new Problem(request.idPath(), ProblemCode.UNKNOWN_REFERENCE, "There is no "
 						+ describe(request.kind()) + " with id '" + request.id() + "'. Give a 'name' to create it."));
 			}
 		}
@@ -175,6 +175,9 @@ public class PointResolver {
 	}
 
 	static String describe(PointKind kind) {
+		if (kind == null) {
+			return "skill or knowledge point";
+		}
 		return kind == PointKind.SKILL ? "skill point" : "knowledge point";
 	}
 }

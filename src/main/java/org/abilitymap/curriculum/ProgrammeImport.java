@@ -1,0 +1,210 @@
+package org.abilitymap.curriculum;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.abilitymap.curriculum.CurriculumRepository.StoredProgramme;
+import org.abilitymap.curriculum.ProgrammeDocument.Assessment;
+import org.abilitymap.curriculum.ProgrammeDocument.CertificateEntry;
+import org.abilitymap.curriculum.ProgrammeDocument.CourseEntry;
+import org.abilitymap.curriculum.ProgrammeDocument.Editor;
+import org.abilitymap.curriculum.ProgrammeDocument.TeachingEntry;
+import org.abilitymap.curriculum.ProgrammeDocument.TextbookEntry;
+import org.abilitymap.curriculum.ProgrammeDocument.TrainingBaseEntry;
+import org.abilitymap.documents.InvalidDocumentException;
+import org.abilitymap.documents.JsonDocuments;
+import org.abilitymap.documents.Problem;
+import org.abilitymap.documents.ProblemCode;
+import org.abilitymap.points.PointRequest;
+import org.abilitymap.points.PointResolver;
+import org.abilitymap.support.neo4j.ExistingIds;
+import org.abilitymap.support.neo4j.Graph;
+import org.abilitymap.support.neo4j.Rows;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Saves programme documents: validates them completely, then replaces the programme's courses and links in one
+ * transaction, idempotently (the same document changes nothing) and versioned (each change keeps the previous
+ * document as a revision).
+ */
+@Service
+public class ProgrammeImport {
+
+	private final Graph graph;
+
+	private final CurriculumRepository repository;
+
+	private final JsonDocuments documents;
+
+	private final PointResolver pointResolver;
+
+	private final JsonMapper json;
+
+	ProgrammeImport(Graph graph, CurriculumRepository repository, JsonDocuments documents, PointResolver pointResolver,
+			JsonMapper json) {
+		this.graph = graph;
+		this.repository = repository;
+		this.documents = documents;
+		this.pointResolver = pointResolver;
+		this.json = json;
+	}
+
+	/**
+	 * Saves one parsed programme document.
+	 *
+	 * @throws InvalidDocumentException with every problem found; nothing is written then
+	 */
+	public ProgrammeSaveResult save(Object rawDocument) {
+		documents.checkEntryCount(rawDocument);
+		ProgrammeDocument document = ProgrammeDocumentReader.read(rawDocument);
+		String canonical = json.writeValueAsString(document);
+		String contentHash = sha256(canonical);
+		return graph.write(tx -> write(tx, document, canonical, contentHash));
+	}
+
+	private ProgrammeSaveResult write(TransactionContext tx, ProgrammeDocument document, String canonical,
+			String contentHash) {
+		List<PointRequest> points = pointRequests(document);
+		List<Problem> problems = new ArrayList<>(pointResolver.checkReferences(tx, points));
+		var programme = document.programme();
+		if (programme.groupId() != null
+				&& ExistingIds.among(tx, "ProgrammeGroup", List.of(programme.groupId())).isEmpty()) {
+			problems.add(new Problem("programme.groupId", ProblemCode.UNKNOWN_REFERENCE, "There is no programme group "
+					+ "with id '" + programme.groupId() + "'. Add it with the education catalogue first."));
+		}
+		checkJobs(tx, problems, "programme.targetJobIds", programme.targetJobIds());
+		for (int c = 0; c < document.certificates().size(); c++) {
+			checkJobs(tx, problems, "certificates[" + c + "].qualifiesForJobIds",
+					document.certificates().get(c).qualifiesForJobIds());
+		}
+		List<String> projectIds = document.courses().stream().map(CourseEntry::convertedFromProjectId)
+			.filter(java.util.Objects::nonNull).toList();
+		Set<String> projects = ExistingIds.among(tx, "WorkProject", projectIds);
+		List<String> courseIds = document.courses().stream().map(CourseEntry::id).toList();
+		Map<String, String> foreignCourses = repository.coursesOfOtherProgrammes(tx, programme.id(), courseIds);
+		for (CourseEntry course : document.courses()) {
+			if (course.convertedFromProjectId() != null && !projects.contains(course.convertedFromProjectId())) {
+				problems.add(new Problem(course.path() + ".convertedFromProjectId", ProblemCode.UNKNOWN_REFERENCE,
+						"There is no enterprise work project with id '" + course.convertedFromProjectId() + "'."));
+			}
+			if (foreignCourses.containsKey(course.id())) {
+				problems.add(new Problem(course.path() + ".id", ProblemCode.DUPLICATE_ID, "The course id '" + course.id()
+						+ "' already belongs to programme '" + foreignCourses.get(course.id()) + "'."));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidDocumentException(problems);
+		}
+
+		StoredProgramme stored = repository.lockProgramme(tx, Rows.of("id", programme.id(), "schoolId",
+				document.school().id(), "schoolName", document.school().name(), "schoolNameEn", document.school().nameEn()));
+		if (stored.schoolId() != null && !stored.schoolId().equals(document.school().id())) {
+			throw new InvalidDocumentException(List.of(new Problem("programme.id", ProblemCode.DUPLICATE_ID,
+					"The programme '" + programme.id() + "' belongs to school '" + stored.schoolId() + "', not '"
+							+ document.school().id() + "'.")));
+		}
+		if (contentHash.equals(stored.contentHash())) {
+			return new ProgrammeSaveResult(ProgrammeSaveResult.Outcome.UNCHANGED, programme.id(), stored.version(),
+					document.courses().size(), List.of(), List.of());
+		}
+		int version = stored.version() + 1;
+		var resolution = pointResolver.resolve(tx, points, document.school().id(), programme.id() + ":v" + version);
+		repository.replaceProgramme(tx,
+				Rows.of("id", programme.id(), "schoolId", document.school().id(), "code", programme.code(), "name",
+						programme.name(), "nameEn", programme.nameEn(), "level", programme.level().name(), "groupId",
+						programme.groupId(), "targetJobIds", programme.targetJobIds(), "version", version,
+						"contentHash", contentHash, "document", canonical),
+				courseRows(document), teachingRows(document, resolution), textbookRows(document, resolution),
+				certificateRows(document, resolution), trainingBaseRows(document, resolution));
+		return new ProgrammeSaveResult(version == 1 ? ProgrammeSaveResult.Outcome.CREATED
+				: ProgrammeSaveResult.Outcome.NEW_VERSION, programme.id(), version, document.courses().size(),
+				resolution.matched(), resolution.created());
+	}
+
+	private static void checkJobs(TransactionContext tx, List<Problem> problems, String path, List<String> jobIds) {
+		Set<String> existing = ExistingIds.among(tx, "Job", jobIds);
+		for (int i = 0; i < jobIds.size(); i++) {
+			if (!existing.contains(jobIds.get(i))) {
+				problems.add(new Problem(path + "[" + i + "]", ProblemCode.UNKNOWN_REFERENCE,
+						"There is no job with id '" + jobIds.get(i) + "'."));
+			}
+		}
+	}
+
+	/** Every point reference of the document, in document order. */
+	private static List<PointRequest> pointRequests(ProgrammeDocument document) {
+		List<PointRequest> points = new ArrayList<>();
+		document.courses().forEach(c -> c.teaches().forEach(t -> points.add(t.point())));
+		document.textbooks().forEach(t -> points.addAll(t.covers()));
+		document.certificates().forEach(c -> c.assesses().forEach(a -> points.add(a.point())));
+		document.trainingBases().forEach(b -> points.addAll(b.supports()));
+		return points;
+	}
+
+	private static List<Map<String, Object>> courseRows(ProgrammeDocument document) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = 0; i < document.courses().size(); i++) {
+			CourseEntry c = document.courses().get(i);
+			rows.add(Rows.of("id", c.id(), "name", c.name(), "nameEn", c.nameEn(), "block", c.block().name(), "hours",
+					c.hours(), "credits", c.credits(), "semester", c.semester(), "position", i,
+					"convertedFromProjectId", c.convertedFromProjectId()));
+		}
+		return rows;
+	}
+
+	private static List<Map<String, Object>> teachingRows(ProgrammeDocument document, PointResolver.Resolution points) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (CourseEntry course : document.courses()) {
+			for (int i = 0; i < course.teaches().size(); i++) {
+				TeachingEntry t = course.teaches().get(i);
+				rows.add(Rows.of("courseId", course.id(), "pointId", points.idAt(t.point().path()), "level",
+						t.level().rank(), "hours", t.hours(), "position", i));
+			}
+		}
+		return rows;
+	}
+
+	private static List<Map<String, Object>> textbookRows(ProgrammeDocument document, PointResolver.Resolution points) {
+		return document.textbooks().stream().map((TextbookEntry t) -> Rows.of("id", t.id(), "title", t.title(), "form",
+				t.form().name(), "editionDate", t.editionDate() == null ? null : t.editionDate().toString(),
+				"editorNames", t.editors().stream().map(Editor::name).toList(),
+				"editorAffiliations", t.editors().stream().map(e -> e.affiliation() == null ? "" : e.affiliation().name()).toList(),
+				"editorOrganisations", t.editors().stream().map(e -> e.organisation() == null ? "" : e.organisation()).toList(),
+				"courseIds", t.courseIds(), "pointIds", t.covers().stream().map(p -> points.idAt(p.path())).toList()))
+			.toList();
+	}
+
+	private static List<Map<String, Object>> certificateRows(ProgrammeDocument document,
+			PointResolver.Resolution points) {
+		return document.certificates().stream().map((CertificateEntry c) -> Rows.of("id", c.id(), "name", c.name(),
+				"nameEn", c.nameEn(), "type", c.type().name(), "issuer", c.issuer(), "level", c.level(), "jobIds",
+				c.qualifiesForJobIds(), "assesses", c.assesses().stream().map((Assessment a) -> Rows.of("pointId",
+						points.idAt(a.point().path()), "level", a.level().rank(), "importance", a.importance())).toList()))
+			.toList();
+	}
+
+	private static List<Map<String, Object>> trainingBaseRows(ProgrammeDocument document,
+			PointResolver.Resolution points) {
+		return document.trainingBases().stream().map((TrainingBaseEntry b) -> Rows.of("id", b.id(), "name", b.name(),
+				"nameEn", b.nameEn(), "kind", b.kind().name(), "courseIds", b.courseIds(), "pointIds",
+				b.supports().stream().map(p -> points.idAt(p.path())).toList()))
+			.toList();
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
+		}
+	}
+}
