@@ -53,12 +53,16 @@ public class JobCatalogImport {
 	 */
 	public CatalogResult save(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
-		JobCatalog catalog = JobCatalogReader.read(rawDocument);
-		return graph.write(tx -> write(tx, catalog));
+		JobCatalogReader.Checked checked = JobCatalogReader.check(rawDocument);
+		return graph.write(tx -> write(tx, checked.catalog(), checked.problems()));
 	}
 
-	private CatalogResult write(TransactionContext tx, JobCatalog catalog) {
-		List<Problem> problems = new ArrayList<>();
+	/**
+	 * Checks the catalogue's references, adding those problems to the ones already found in the document (so that
+	 * all are reported at once), and writes the catalogue only when there are none.
+	 */
+	private CatalogResult write(TransactionContext tx, JobCatalog catalog, List<Problem> documentProblems) {
+		List<Problem> problems = new ArrayList<>(documentProblems);
 		Set<String> segments = known(tx, CatalogRepository.SEGMENT,
 				catalog.industries().stream().flatMap(i -> i.segments().stream()).map(SegmentEntry::id).toList(),
 				catalog.jobGroups().stream().flatMap(g -> g.segmentIds().stream()).toList());
@@ -109,6 +113,9 @@ public class JobCatalogImport {
 	}
 
 	private static void checkAll(List<Problem> problems, String path, List<String> ids, Set<String> known, String what) {
+		if (problems.stream().anyMatch(p -> p.path().startsWith(path + "["))) {
+			return; // entries that are not texts were left out of ids, so its positions are not the document's
+		}
 		for (int i = 0; i < ids.size(); i++) {
 			if (!known.contains(ids.get(i))) {
 				problems.add(new Problem(path + "[" + i + "]", ProblemCode.UNKNOWN_REFERENCE,

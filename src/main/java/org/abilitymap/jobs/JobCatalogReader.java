@@ -33,11 +33,22 @@ final class JobCatalogReader {
 	private JobCatalogReader() {
 	}
 
-	static JobCatalog read(Object document) {
+	/**
+	 * A catalogue as far as it could be read, with the problems found in it; when there are problems the catalogue
+	 * is partial, but its references can still be checked so that those problems are reported too.
+	 */
+	record Checked(JobCatalog catalog, List<Problem> problems) {
+	}
+
+	/**
+	 * Reads and checks a catalogue, collecting every problem; throws {@link InvalidDocumentException} only when the
+	 * document is not a JSON object at all.
+	 */
+	static Checked check(Object document) {
 		return new JobCatalogReader().readCatalog(document);
 	}
 
-	private JobCatalog readCatalog(Object document) {
+	private Checked readCatalog(Object document) {
 		DocumentObject root = DocumentObject.root(document, problems);
 		if (root == null) {
 			throw new InvalidDocumentException(problems);
@@ -57,7 +68,7 @@ final class JobCatalogReader {
 			}
 			return new IndustryEntry(industry.requiredId("id"), industry.requiredText("name"),
 					industry.optionalText("nameEn"), segments);
-		});
+		}, IndustryEntry::id);
 		List<OccupationEntry> occupations = unique(root.optionalList("referenceOccupations"), occupation -> {
 			occupation.rejectUnknownFields(with("scheme", "code", "uri"), Map.of());
 			OccupationScheme scheme = occupation.optionalEnum("scheme", OccupationScheme.class, null);
@@ -70,44 +81,41 @@ final class JobCatalogReader {
 			String uri = scheme == OccupationScheme.ESCO ? occupation.requiredText("uri") : occupation.optionalText("uri");
 			return new OccupationEntry(occupation.requiredId("id"), scheme, code, uri, occupation.requiredText("name"),
 					occupation.optionalText("nameEn"));
-		});
+		}, OccupationEntry::id);
 		List<JobGroupEntry> groups = unique(root.optionalList("jobGroups"), group -> {
 			group.rejectUnknownFields(with("segmentIds"), Map.of());
 			return new JobGroupEntry(group.requiredId("id"), group.requiredText("name"), group.optionalText("nameEn"),
 					group.optionalTextList("segmentIds"));
-		});
+		}, JobGroupEntry::id);
 		List<JobEntry> jobs = unique(root.optionalList("jobs"), job -> {
 			job.rejectUnknownFields(with("description", "groupId", "referenceOccupationIds"), Map.of());
 			return new JobEntry(job.requiredId("id"), job.requiredText("name"), job.optionalText("nameEn"),
 					job.optionalText("description"), job.optionalId("groupId"),
 					job.optionalTextList("referenceOccupationIds"));
-		});
+		}, JobEntry::id);
 		List<EnterpriseEntry> enterprises = unique(root.optionalList("enterprises"), enterprise -> {
 			enterprise.rejectUnknownFields(with("industryIds"), Map.of());
 			return new EnterpriseEntry(enterprise.requiredId("id"), enterprise.requiredText("name"),
 					enterprise.optionalText("nameEn"), enterprise.optionalTextList("industryIds"));
-		});
+		}, EnterpriseEntry::id);
 		if (industries.isEmpty() && occupations.isEmpty() && groups.isEmpty() && jobs.isEmpty() && enterprises.isEmpty()
 				&& problems.isEmpty()) {
 			problems.add(new Problem("", ProblemCode.EMPTY, "The catalogue lists nothing: give at least one of "
 					+ "industries, referenceOccupations, jobGroups, jobs or enterprises."));
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidDocumentException(problems);
-		}
-		return new JobCatalog(industries, occupations, groups, jobs, enterprises);
+		return new Checked(new JobCatalog(industries, occupations, groups, jobs, enterprises), List.copyOf(problems));
 	}
 
-	/** Reads each entry of a list, reporting ids used twice in it. */
-	private <T> List<T> unique(List<DocumentObject> entries, Function<DocumentObject, T> reader) {
+	/**
+	 * Reads each entry of a list, reporting ids used twice in it; the id is taken from the entry read, so that an
+	 * id with a problem is reported once, by the reader.
+	 */
+	private <T> List<T> unique(List<DocumentObject> entries, Function<DocumentObject, T> reader, Function<T, String> id) {
 		Map<String, String> seen = new HashMap<>();
 		List<T> result = new ArrayList<>();
 		for (DocumentObject entry : entries) {
 			T value = reader.apply(entry);
-			String id = entry.optionalText("id");
-			if (id != null) {
-				remember(seen, id, entry);
-			}
+			remember(seen, id.apply(value), entry);
 			result.add(value);
 		}
 		return result;

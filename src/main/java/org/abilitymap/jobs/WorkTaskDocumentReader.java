@@ -48,12 +48,22 @@ final class WorkTaskDocumentReader {
 	private WorkTaskDocumentReader() {
 	}
 
-	/** Reads and checks a document; throws {@link InvalidDocumentException} with every problem found. */
-	static WorkTaskDocument read(Object document) {
+	/**
+	 * A document as far as it could be read, with the problems found in it; when there are problems the document is
+	 * partial, but its ids can still be checked against the graph so that those problems are reported too.
+	 */
+	record Checked(WorkTaskDocument document, List<Problem> problems) {
+	}
+
+	/**
+	 * Reads and checks a document, collecting every problem; throws {@link InvalidDocumentException} only when the
+	 * document is not a JSON object at all.
+	 */
+	static Checked check(Object document) {
 		return new WorkTaskDocumentReader().readDocument(document);
 	}
 
-	private WorkTaskDocument readDocument(Object document) {
+	private Checked readDocument(Object document) {
 		DocumentObject root = DocumentObject.root(document, problems);
 		if (root == null) {
 			throw new InvalidDocumentException(problems);
@@ -66,10 +76,7 @@ final class WorkTaskDocumentReader {
 		for (DocumentObject project : root.requiredList("projects")) {
 			projects.add(readProject(project));
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidDocumentException(problems);
-		}
-		return new WorkTaskDocument(enterprise, jobId, shadowing, projects);
+		return new Checked(new WorkTaskDocument(enterprise, jobId, shadowing, projects), List.copyOf(problems));
 	}
 
 	private EnterpriseEntry readEnterprise(DocumentObject enterprise) {

@@ -61,22 +61,30 @@ public class WorkTaskSubmissions {
 	 */
 	public SubmissionResult submit(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
-		WorkTaskDocument document = WorkTaskDocumentReader.read(rawDocument);
-		String contentHash = contentHash(document);
-		return graph.write(tx -> write(tx, document, contentHash));
+		WorkTaskDocumentReader.Checked checked = WorkTaskDocumentReader.check(rawDocument);
+		return graph.write(tx -> write(tx, checked.document(), checked.problems()));
 	}
 
-	private SubmissionResult write(TransactionContext tx, WorkTaskDocument document, String contentHash) {
-		List<Problem> problems = new ArrayList<>();
-		if (!repository.jobExists(tx, document.jobId())) {
+	/**
+	 * Checks the document's references against the graph, adding those problems to the ones already found in the
+	 * document (so that all are reported at once), and writes the document only when there are none.
+	 */
+	private SubmissionResult write(TransactionContext tx, WorkTaskDocument document, List<Problem> documentProblems) {
+		List<Problem> problems = new ArrayList<>(documentProblems);
+		if (document.jobId() != null && !repository.jobExists(tx, document.jobId())) {
 			problems.add(new Problem("jobId", ProblemCode.UNKNOWN_REFERENCE, "There is no job with id '"
 					+ document.jobId() + "'. Add it to the job catalogue first (saveJobCatalog)."));
 		}
 		List<PointRequest> points = pointRequests(document);
-		problems.addAll(pointResolver.checkReferences(tx, points));
+		for (Problem problem : pointResolver.checkReferences(tx, points)) {
+			if (problems.stream().noneMatch(p -> p.path().equals(problem.path()))) {
+				problems.add(problem); // not when the reader has already reported that id (used for two points)
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidDocumentException(problems);
 		}
+		String contentHash = contentHash(document);
 
 		repository.lockEnterprise(tx, document.enterprise());
 		StoredVersion latest = repository.latestVersion(tx, document.enterprise().id(), document.jobId()).orElse(null);

@@ -136,6 +136,9 @@ public class PointResolver {
 				createdByIdentity.put(request.kind() + "|" + key, created);
 				byDocumentId.put(id, created);
 			}
+			else if (request.id() != null) {
+				byDocumentId.putIfAbsent(request.id(), created); // a second id for the same name: later references follow
+			}
 			idsByPath.put(request.path(), created.id());
 		}
 		for (PointRequest request : laterReferences) {

@@ -1,0 +1,132 @@
+package org.abilitymap.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.abilitymap.support.GraphTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The import command on folders and files: catalogues first, one line per file, a summary, and exit codes 0, 1 and 2. */
+class ImportCommandTest extends GraphTestSupport {
+
+	@Autowired
+	private ImportCommand command;
+
+	@TempDir
+	private Path folder;
+
+	@Test
+	void aFolderIsImportedCataloguesFirstAndABadFileIsReportedWithItsProblems() throws IOException {
+		// Sorted by name the submission comes before the catalogue it needs.
+		Path submission = write("a-submission.json", documentText("submission-a.json"));
+		Path bad = write("b-bad-submission.json", documentText("submission-a.json")
+			.replace("\"t-ent-a\"", "\"t-ent-b\"")
+			.replace("\"importance\": 5", "\"importance\": 9")
+			.replace("\"frequency\": \"WEEKLY\"", "\"frequency\": \"HOURLY\""));
+		Path malformed = write("c-malformed.json", "{\"jobId\": ");
+		Path catalog = write("z-catalog.json", documentText("catalog.json"));
+		write("notes.txt", "not a document");
+
+		Run run = run(folder.toString());
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		List<String> out = run.out().lines().toList();
+		assertThat(out).hasSize(3);
+		assertThat(out.get(0)).isEqualTo("[1/3] ✔ " + catalog + ": catalogue: 2 industries, 3 segments, 3 job groups, "
+				+ "3 jobs, 2 reference occupations, 3 enterprises");
+		assertThat(out.get(1)).isEqualTo("[2/3] ✔ " + submission
+				+ ": CREATED sub:t-ent-a:t-battery-assembler:v1 (0 points matched, 5 created)");
+		assertThat(out.get(2)).matches("Imported 2 of 4 documents in \\d+ ms; 2 rejected \\(nothing was written for those\\)\\.");
+		assertThat(run.err()).contains("✘ " + malformed + ": rejected with 1 problem(s)", "(document): The document is "
+				+ "not valid JSON at line 1");
+		assertThat(run.err()).contains("[3/3] ✘ " + bad + ": rejected with 2 problem(s), nothing written:",
+				"    projects[0].tasks[0].importance: ", "    projects[1].tasks[0].frequency: ");
+		assertThat(run.err()).doesNotContain("notes.txt");
+		assertThat(count("Job")).isEqualTo(3);
+		assertThat(count("Submission")).isEqualTo(1);
+		assertThat(submissionIds()).containsExactly("sub:t-ent-a:t-battery-assembler:v1");
+	}
+
+	@Test
+	void filesGivenOneByOneAreImportedCataloguesFirstAndAllGoodExitsWithZero() throws IOException {
+		Path submission = write("submission.json", documentText("submission-a.json"));
+		Path catalog = write("catalog.json", documentText("catalog.json"));
+
+		Run run = run(submission.toString(), catalog.toString());
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out().lines().toList().get(0)).startsWith("[1/2] ✔ " + catalog + ": catalogue:");
+		assertThat(run.out().lines().toList().get(1)).startsWith("[2/2] ✔ " + submission + ": CREATED");
+		assertThat(run.out()).contains("Imported 2 of 2 documents in", "0 rejected");
+		assertThat(run.err()).isEmpty();
+		assertThat(count("Submission")).isEqualTo(1);
+	}
+
+	@Test
+	void importingTheSameFolderAgainLeavesTheSubmissionUnchanged() throws IOException {
+		write("catalog.json", documentText("catalog.json"));
+		write("submission.json", documentText("submission-a.json"));
+		assertThat(run(folder.toString()).exitCode()).isZero();
+		List<String> before = fingerprint();
+
+		Run again = run(folder.toString());
+
+		assertThat(again.exitCode()).isZero();
+		assertThat(again.out()).contains("UNCHANGED sub:t-ent-a:t-battery-assembler:v1");
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void noArgumentsIsAUsageError() {
+		Run run = run();
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("Usage: java -jar abilitymap.jar import");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void aMissingFileIsAUsageErrorAndNothingIsImported() throws IOException {
+		Path catalog = write("catalog.json", documentText("catalog.json"));
+		Path missing = folder.resolve("missing.json");
+
+		Run run = run(catalog.toString(), missing.toString());
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("No such file or folder: " + missing);
+		assertThat(fingerprint()).isEmpty();
+	}
+
+	// --- helpers -------------------------------------------------------------------------------------------
+
+	private record Run(int exitCode, String out, String err) {
+	}
+
+	private Run run(String... arguments) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exitCode;
+		try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+				PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+			exitCode = command.run(List.of(arguments), outStream, errStream);
+		}
+		return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+	}
+
+	private List<String> submissionIds() {
+		return graph.read(tx -> tx.run("MATCH (s:Submission) RETURN s.id AS id ORDER BY id").list(r -> r.get("id").asString()));
+	}
+}
