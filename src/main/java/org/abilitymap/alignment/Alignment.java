@@ -47,7 +47,7 @@ public class Alignment {
 		repository.coverage(parameters).forEach(r -> overall.put(r.get("key").asString(), r));
 		Map<String, List<JobShare>> byJob = new HashMap<>();
 		repository.coverageByJob(parameters).forEach(r -> byJob.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
-			.add(new JobShare(r.get("jobId").asString(), share(r, "required", "covered", "requiredWeight", "coveredWeight"))));
+			.add(new JobShare(Job.of(r.get("job")), share(r, "required", "covered", "requiredWeight", "coveredWeight"))));
 		List<Coverage> coverage = new ArrayList<>();
 		for (int i = 0; i < requests.size(); i++) {
 			String key = String.valueOf(i);

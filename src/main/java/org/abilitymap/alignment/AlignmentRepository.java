@@ -67,12 +67,15 @@ class AlignmentRepository {
 			WITH req.key AS key, req.programmeId AS programmeId, jobId, p, level, importance
 			WHERE jobId IS NOT NULL
 			OPTIONAL MATCH (:Programme {id: programmeId})-[:HAS_COURSE]->(:Course)-[t:TEACHES]->(p)
-			WITH key, jobId, importance, coalesce(max(t.level), 0) >= level AS covered
-			RETURN key, jobId,
+			WITH key, jobId, p, level, importance, coalesce(max(t.level), 0) AS taught
+			WITH key, jobId, importance, taught >= level AS covered
+			WITH key, jobId,
 			  count(*) AS required, sum(CASE WHEN covered THEN 1 ELSE 0 END) AS covered,
 			  sum(importance) AS requiredWeight, sum(CASE WHEN covered THEN importance ELSE 0 END) AS coveredWeight
+			MATCH (j:Job {id: jobId})
+			RETURN key, %s AS job, required, covered, requiredWeight, coveredWeight
 			ORDER BY key, jobId
-			""".formatted(REQUIRED);
+			""".formatted(REQUIRED, Job.PROJECTION);
 
 	/**
 	 * Required points not taught at the required level. The closest course of a point taught below its level is the
@@ -103,7 +106,7 @@ class AlignmentRepository {
 			WITH key, p, level, taught, importance, jobIds, coalesce(teachingCourse.course.id, near.id) AS closestId
 			OPTIONAL MATCH (closest:Course {id: closestId})
 			RETURN key, %s AS point, level, taught, importance,
-			       [(j:Job) WHERE j.id IN jobIds | %s] AS jobs,
+			       COLLECT { MATCH (j:Job) WHERE j.id IN jobIds RETURN %s ORDER BY j.id } AS jobs,
 			       CASE WHEN closest IS NULL THEN null ELSE closest %s END AS closestCourse
 			ORDER BY key, importance DESC, level - taught DESC, p.id
 			""".formatted(REQUIRED, Point.PROJECTION, Job.PROJECTION, COURSE_FIELDS);
@@ -112,16 +115,16 @@ class AlignmentRepository {
 	private static final String ORPHANS = """
 			UNWIND $requests AS req
 			OPTIONAL CALL (req) {
-			  %s
+			  %3$s
 			  RETURN collect(DISTINCT p.id) AS required
 			}
 			MATCH (:Programme {id: req.programmeId})-[:HAS_COURSE]->(c:Course)-[t:TEACHES]->(p)
 			WHERE NOT p.id IN coalesce(required, [])
 			WITH req.key AS key, p, c, t ORDER BY c.position
-			RETURN key, %s AS point, max(t.level) AS taught,
-			       collect({course: %s, level: t.level, hours: t.hours}) AS courses
+			WITH key, p, max(t.level) AS taught, collect({course: %2$s, level: t.level, hours: t.hours}) AS courses
+			RETURN key, %1$s AS point, taught, courses
 			ORDER BY key, p.name
-			""".formatted(REQUIRED.replace("\n", "\n  "), Point.PROJECTION, Course.PROJECTION);
+			""".formatted(Point.PROJECTION, Course.PROJECTION, REQUIRED.replace("\n", "\n  "));
 
 	/** The required level and importance of each point for the programme's own target jobs. */
 	private static final String MATRIX_REQUIREMENTS = """

@@ -2,6 +2,8 @@ package org.abilitymap.alignment;
 
 import java.util.List;
 
+import org.abilitymap.jobs.Job;
+
 /**
  * How well a programme covers a target's required points, overall and split by kind, course block and job.
  *
@@ -21,6 +23,6 @@ public record Coverage(String programmeId, Target target, Share overall, Share s
 	}
 
 	/** Coverage of one target job's required points. */
-	public record JobShare(String jobId, Share share) {
+	public record JobShare(Job job, Share share) {
 	}
 }

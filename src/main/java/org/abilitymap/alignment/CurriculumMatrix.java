@@ -3,6 +3,8 @@ package org.abilitymap.alignment;
 import java.util.List;
 
 import org.abilitymap.curriculum.Course;
+import org.abilitymap.curriculum.TeachingLevel;
+import org.abilitymap.jobs.ProficiencyLevel;
 import org.abilitymap.points.Point;
 
 /**
@@ -17,9 +19,18 @@ public record CurriculumMatrix(String programmeId, List<Course> courses, List<Ma
 
 	/** A column: a point, with what the programme's target jobs require of it (level rank 0 when not required). */
 	public record MatrixPoint(Point point, int requiredLevelRank, int importance) {
+
+		/** The required level, or {@code null} when the target jobs do not require the point. */
+		public ProficiencyLevel requiredLevel() {
+			return requiredLevelRank == 0 ? null : ProficiencyLevel.ofRank(requiredLevelRank);
+		}
 	}
 
 	/** A course teaching a point at a level for some hours. */
 	public record Cell(String courseId, String pointId, int levelRank, Double hours) {
+
+		public TeachingLevel level() {
+			return TeachingLevel.ofRank(levelRank);
+		}
 	}
 }

@@ -3,6 +3,7 @@ package org.abilitymap.alignment;
 import java.util.List;
 
 import org.abilitymap.curriculum.Course;
+import org.abilitymap.curriculum.TeachingLevel;
 import org.abilitymap.jobs.Job;
 import org.abilitymap.jobs.ProficiencyLevel;
 import org.abilitymap.points.Point;
@@ -20,6 +21,11 @@ import org.abilitymap.points.Point;
  */
 public record Gap(Point point, Kind kind, ProficiencyLevel requiredLevel, int taughtLevelRank, int importance,
 		List<Job> jobs, Course closestCourse) {
+
+	/** The highest teaching level, or {@code null} when never taught. */
+	public TeachingLevel taughtLevel() {
+		return taughtLevelRank == 0 ? null : TeachingLevel.ofRank(taughtLevelRank);
+	}
 
 	/** Why the point is a gap. */
 	public enum Kind {

@@ -3,6 +3,7 @@ package org.abilitymap.alignment;
 import java.util.List;
 
 import org.abilitymap.curriculum.Course;
+import org.abilitymap.curriculum.TeachingLevel;
 import org.abilitymap.points.Point;
 
 /**
@@ -14,7 +15,16 @@ import org.abilitymap.points.Point;
  */
 public record Orphan(Point point, int taughtLevelRank, List<Teaching> courses) {
 
+	/** The highest teaching level. */
+	public TeachingLevel taughtLevel() {
+		return TeachingLevel.ofRank(taughtLevelRank);
+	}
+
 	/** One course teaching the orphan point. */
 	public record Teaching(Course course, int levelRank, Double hours) {
+
+		public TeachingLevel level() {
+			return TeachingLevel.ofRank(levelRank);
+		}
 	}
 }

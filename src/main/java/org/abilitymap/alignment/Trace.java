@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.abilitymap.curriculum.Certificate;
 import org.abilitymap.curriculum.Course;
+import org.abilitymap.curriculum.TeachingLevel;
+import org.abilitymap.jobs.ProficiencyLevel;
 import org.abilitymap.curriculum.Textbook;
 import org.abilitymap.curriculum.TrainingBase;
 import org.abilitymap.jobs.Enterprise;
@@ -25,9 +27,17 @@ public record Trace(Point point, String programmeId, List<ProcessStep> steps, Li
 
 	/** A course teaching the point, with its programme. */
 	public record CourseTeaching(Course course, String programmeName, int levelRank, Double hours) {
+
+		public TeachingLevel level() {
+			return TeachingLevel.ofRank(levelRank);
+		}
 	}
 
 	/** A certificate assessing the point at a level. */
 	public record CertificateAssessment(Certificate certificate, int levelRank) {
+
+		public ProficiencyLevel level() {
+			return ProficiencyLevel.ofRank(levelRank);
+		}
 	}
 }

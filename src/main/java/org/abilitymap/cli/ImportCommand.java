@@ -11,21 +11,22 @@ import java.util.stream.Stream;
 
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.JsonDocuments;
-import org.abilitymap.jobs.JobDocuments;
+import org.abilitymap.imports.DocumentImport;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar abilitymap.jar import FILE|FOLDER…}: imports job catalogues and work-task submissions from JSON
- * files, each in its own transaction, catalogues first, printing one line per file and a summary.
+ * {@code java -jar abilitymap.jar import FILE|FOLDER…}: imports documents of every kind from JSON files, each in its
+ * own transaction, in the order their references need (job catalogues, education catalogues, submissions, programmes),
+ * printing one line per file and a summary.
  */
 @Component
 public class ImportCommand {
 
 	private final JsonDocuments json;
 
-	private final JobDocuments documents;
+	private final DocumentImport documents;
 
-	ImportCommand(JsonDocuments json, JobDocuments documents) {
+	ImportCommand(JsonDocuments json, DocumentImport documents) {
 		this.json = json;
 		this.documents = documents;
 	}
@@ -39,7 +40,8 @@ public class ImportCommand {
 	public int run(List<String> arguments, PrintStream out, PrintStream err) {
 		if (arguments.isEmpty()) {
 			err.println("Usage: java -jar abilitymap.jar import FILE|FOLDER...");
-			err.println("Imports job catalogues and work-task submissions (JSON). Catalogues are imported first.");
+			err.println("Imports job catalogues, education catalogues, work-task submissions and programmes (JSON),");
+			err.println("in that order whatever the order of the files.");
 			return 2;
 		}
 		List<Path> files = new ArrayList<>();
@@ -67,7 +69,7 @@ public class ImportCommand {
 		for (Path file : files) {
 			try (InputStream input = Files.newInputStream(file)) {
 				Object document = json.parse(input);
-				parsed.add(new Parsed(file, document, JobDocuments.kindOf(document)));
+				parsed.add(new Parsed(file, document, DocumentImport.kindOf(document)));
 			}
 			catch (InvalidDocumentException ex) {
 				rejected++;
@@ -78,7 +80,7 @@ public class ImportCommand {
 				err.println("✘ " + file + ": cannot read: " + ex.getMessage());
 			}
 		}
-		parsed.sort((a, b) -> a.kind() == b.kind() ? 0 : a.kind() == JobDocuments.Kind.CATALOG ? -1 : 1);
+		parsed.sort(java.util.Comparator.comparing(Parsed::kind)); // stable: file order within a kind
 		long started = System.nanoTime();
 		int imported = 0;
 		for (int i = 0; i < parsed.size(); i++) {
@@ -104,6 +106,6 @@ public class ImportCommand {
 		ex.problems().forEach(p -> err.println("    " + p));
 	}
 
-	private record Parsed(Path file, Object content, JobDocuments.Kind kind) {
+	private record Parsed(Path file, Object content, DocumentImport.Kind kind) {
 	}
 }

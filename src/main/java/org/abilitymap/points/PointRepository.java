@@ -1,6 +1,7 @@
 package org.abilitymap.points;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -68,8 +69,9 @@ class PointRepository {
 	}
 
 	Connection<Point> search(String text, PointKind kind, PageRequest page) {
-		Map<String, Object> parameters = Rows.of("query", LUCENE_SPECIAL.matcher(text).replaceAll("\\\\$1"), "kind",
-				kind == null ? null : kind.name());
+		// Lower case keeps AND, OR and NOT from being operators; the analyzer lower-cases every term anyway.
+		String literal = LUCENE_SPECIAL.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("\\\\$1");
+		Map<String, Object> parameters = Rows.of("query", literal, "kind", kind == null ? null : kind.name());
 		parameters.putAll(page.parameters());
 		return graph.read(tx -> {
 			long total = tx.run(SEARCH_COUNT, parameters).single().get("total").asLong();

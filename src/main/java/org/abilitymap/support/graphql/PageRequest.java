@@ -44,7 +44,7 @@ public record PageRequest(int offset, int limit) {
 			String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			if (text.startsWith(PREFIX)) {
 				int position = Integer.parseInt(text.substring(PREFIX.length()));
-				if (position >= 0) {
+				if (position >= 0 && position < Integer.MAX_VALUE) { // the next offset, position + 1, must fit
 					return position;
 				}
 			}

@@ -1,0 +1,112 @@
+package org.abilitymap.standards;
+
+import java.util.List;
+import java.util.Map;
+
+import org.abilitymap.documents.InvalidDocumentException;
+import org.abilitymap.documents.Problem;
+import org.abilitymap.jobs.Job;
+import org.abilitymap.jobs.ProficiencyLevel;
+import org.abilitymap.jobs.Submission;
+import org.abilitymap.support.graphql.Batches;
+import org.abilitymap.support.neo4j.Graph;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL for job competency standards: reading them, approving submissions, explicit requirements. */
+@Controller
+class StandardsController {
+
+	private static final String STANDARDS_OF_JOBS = """
+			UNWIND $ids AS key
+			MATCH (j:Job {id: key})-[r:REQUIRES_POINT]->(p)
+			WITH key, j, r, p ORDER BY r.essential DESC, r.importance DESC, p.name
+			RETURN key, collect(%s) AS items
+			""".formatted(JobRequirement.PROJECTION);
+
+	private static final String SUBMISSION_BY_ID = "MATCH (s:Submission {id: $id}) RETURN " + Submission.PROJECTION
+			+ " AS item";
+
+	private final JobStandards standards;
+
+	private final Graph graph;
+
+	StandardsController(JobStandards standards, Graph graph) {
+		this.standards = standards;
+		this.graph = graph;
+	}
+
+	/** Input of {@code approveSubmission}. */
+	record ApproveSubmissionInput(String submissionId, String industryBodyId, String note) {
+	}
+
+	/** Result of {@code approveSubmission}. */
+	record ApproveSubmissionPayload(Submission submission, List<Problem> errors) {
+	}
+
+	/** Input of {@code setJobRequirement}. */
+	record SetJobRequirementInput(String jobId, String pointId, ProficiencyLevel level, int importance,
+			boolean essential, String industryBodyId, String note) {
+	}
+
+	/** Result of {@code setJobRequirement}. */
+	record SetJobRequirementPayload(List<JobRequirement> standard, List<Problem> errors) {
+	}
+
+	/** Input of {@code removeJobRequirement}. */
+	record RemoveJobRequirementInput(String jobId, String pointId) {
+	}
+
+	/** Result of {@code removeJobRequirement}. */
+	record RemoveJobRequirementPayload(boolean removed, List<JobRequirement> standard) {
+	}
+
+	@QueryMapping
+	List<JobRequirement> jobStandard(@Argument String jobId) {
+		return standardOf(jobId);
+	}
+
+	@BatchMapping(typeName = "Job")
+	List<List<JobRequirement>> standard(List<Job> jobs) {
+		return Batches.lists(jobs, Job::id, graph.queryGrouped(STANDARDS_OF_JOBS,
+				Map.of("ids", jobs.stream().map(Job::id).distinct().toList()), JobRequirement::of));
+	}
+
+	@MutationMapping
+	ApproveSubmissionPayload approveSubmission(@Argument ApproveSubmissionInput input) {
+		try {
+			standards.approveSubmission(input.submissionId(), input.industryBodyId(), input.note());
+			return new ApproveSubmissionPayload(graph.queryOne(SUBMISSION_BY_ID, Map.of("id", input.submissionId()),
+					r -> Submission.of(r.get("item"))).orElseThrow(), List.of());
+		}
+		catch (InvalidDocumentException ex) {
+			return new ApproveSubmissionPayload(null, ex.problems());
+		}
+	}
+
+	@MutationMapping
+	SetJobRequirementPayload setJobRequirement(@Argument SetJobRequirementInput input) {
+		try {
+			standards.setRequirement(input.jobId(), input.pointId(), input.level(), input.importance(),
+					input.essential(), input.industryBodyId(), input.note());
+			return new SetJobRequirementPayload(standardOf(input.jobId()), List.of());
+		}
+		catch (InvalidDocumentException ex) {
+			return new SetJobRequirementPayload(List.of(), ex.problems());
+		}
+	}
+
+	@MutationMapping
+	RemoveJobRequirementPayload removeJobRequirement(@Argument RemoveJobRequirementInput input) {
+		boolean removed = standards.removeRequirement(input.jobId(), input.pointId());
+		return new RemoveJobRequirementPayload(removed, standardOf(input.jobId()));
+	}
+
+	private List<JobRequirement> standardOf(String jobId) {
+		return graph.queryGrouped(STANDARDS_OF_JOBS, Map.of("ids", List.of(jobId)), JobRequirement::of)
+			.getOrDefault(jobId, List.of());
+	}
+}

@@ -1,0 +1,66 @@
+package org.abilitymap.points;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The point-name rule: which spellings are one point ({@link PointNames#key}) and the ids derived from names. */
+class PointNamesTest {
+
+	@ParameterizedTest(name = "\"{0}\" = \"{1}\"")
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			ＰＬＣ                    | PLC
+			ＰＬＣ编程                | plc编程
+			ＴＯＲＱＵＥ wrench  use  | torque wrench use
+			１２３                    | 123
+			Python 编程               | Python编程
+			"Python  \t 编程"         | python编程
+			"绝缘电阻\u3000检测"      | 绝缘电阻检测
+			"  绝缘电阻　检测 "       | 绝缘电阻检测
+			"machine　learning"       | machine learning
+			"machine \t  learning"    | machine learning
+			Machine Learning          | machine learning
+			""")
+	void spellingsThatAreOnePoint(String spelling, String other) {
+		assertThat(PointNames.key(spelling)).isEqualTo(PointNames.key(other));
+	}
+
+	@ParameterizedTest(name = "\"{0}\" != \"{1}\"")
+	@CsvSource(delimiter = '|', textBlock = """
+			machine learning | machinelearning
+			Python 3         | Python3
+			绝缘电阻检测     | 绝缘电阻测试
+			C++              | C
+			""")
+	void spellingsThatAreDifferentPoints(String spelling, String other) {
+		assertThat(PointNames.key(spelling)).isNotEqualTo(PointNames.key(other));
+	}
+
+	@Test
+	void theKeyIsLowerCaseWithSingleSpacesAndNoneBesideChinese() {
+		assertThat(PointNames.key("  Use a  TORQUE\twrench ")).isEqualTo("use a torque wrench");
+		assertThat(PointNames.key("使用 ＰＬＣ 编程")).isEqualTo("使用plc编程");
+		assertThat(PointNames.key("ISO 26262 功能安全")).isEqualTo("iso 26262功能安全");
+	}
+
+	@Test
+	void derivedIdsAreStableAndPrefixedByKind() {
+		String skill = PointNames.derivedId(PointKind.SKILL, "绝缘电阻检测");
+		String knowledge = PointNames.derivedId(PointKind.KNOWLEDGE, "绝缘电阻检测");
+
+		assertThat(skill).matches("sk-[0-9a-f]{16}").isEqualTo(PointNames.derivedId(PointKind.SKILL, "绝缘电阻检测"));
+		assertThat(knowledge).matches("kn-[0-9a-f]{16}");
+		assertThat(knowledge.substring(3)).isEqualTo(skill.substring(3));
+	}
+
+	@Test
+	void spellingsOfOnePointDeriveOneId() {
+		assertThat(PointNames.derivedId(PointKind.SKILL, "ＰＬＣ 编程"))
+			.isEqualTo(PointNames.derivedId(PointKind.SKILL, "plc编程"))
+			.isNotEqualTo(PointNames.derivedId(PointKind.SKILL, "plc编程基础"));
+		assertThat(PointNames.derivedId(PointKind.KNOWLEDGE, "machine learning"))
+			.isNotEqualTo(PointNames.derivedId(PointKind.KNOWLEDGE, "machinelearning"));
+	}
+}
