@@ -93,8 +93,8 @@ class CurriculumRepository {
 			MERGE (s:School {id: $schoolId})
 			SET s.name = $schoolName, s.nameEn = coalesce($schoolNameEn, s.nameEn)
 			MERGE (p:Programme {id: $id})
-			ON CREATE SET p.version = 0
-			SET p.lockedAt = datetime()
+			// setting a property to its own value takes the write lock without changing anything
+			SET p.version = coalesce(p.version, 0)
 			RETURN p.version AS version, p.contentHash AS contentHash, p.schoolId AS schoolId
 			""";
 

@@ -41,7 +41,7 @@ class ImportCommandTest extends GraphTestSupport {
 		assertThat(run.exitCode()).isEqualTo(1);
 		List<String> out = run.out().lines().toList();
 		assertThat(out).hasSize(3);
-		assertThat(out.get(0)).isEqualTo("[1/3] ✔ " + catalog + ": catalogue: 2 industries, 3 segments, 3 job groups, "
+		assertThat(out.get(0)).isEqualTo("[1/3] ✔ " + catalog + ": job catalogue: 2 industries, 3 segments, 3 job groups, "
 				+ "3 jobs, 2 reference occupations, 3 enterprises");
 		assertThat(out.get(1)).isEqualTo("[2/3] ✔ " + submission
 				+ ": CREATED sub:t-ent-a:t-battery-assembler:v1 (0 points matched, 5 created)");
@@ -64,7 +64,7 @@ class ImportCommandTest extends GraphTestSupport {
 		Run run = run(submission.toString(), catalog.toString());
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.out().lines().toList().get(0)).startsWith("[1/2] ✔ " + catalog + ": catalogue:");
+		assertThat(run.out().lines().toList().get(0)).startsWith("[1/2] ✔ " + catalog + ": job catalogue:");
 		assertThat(run.out().lines().toList().get(1)).startsWith("[2/2] ✔ " + submission + ": CREATED");
 		assertThat(run.out()).contains("Imported 2 of 2 documents in", "0 rejected");
 		assertThat(run.err()).isEmpty();

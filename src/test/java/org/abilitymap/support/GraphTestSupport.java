@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.abilitymap.documents.JsonDocuments;
-import org.abilitymap.jobs.JobDocuments;
+import org.abilitymap.imports.DocumentImport;
 import org.abilitymap.support.neo4j.Graph;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +39,7 @@ public abstract class GraphTestSupport {
 	protected JsonDocuments json;
 
 	@Autowired
-	protected JobDocuments jobDocuments;
+	protected DocumentImport jobDocuments;
 
 	@DynamicPropertySource
 	static void neo4j(DynamicPropertyRegistry registry) throws IOException {
