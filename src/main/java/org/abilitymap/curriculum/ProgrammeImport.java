@@ -1,10 +1,6 @@
 package org.abilitymap.curriculum;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +13,7 @@ import org.abilitymap.curriculum.ProgrammeDocument.Editor;
 import org.abilitymap.curriculum.ProgrammeDocument.TeachingEntry;
 import org.abilitymap.curriculum.ProgrammeDocument.TextbookEntry;
 import org.abilitymap.curriculum.ProgrammeDocument.TrainingBaseEntry;
+import org.abilitymap.documents.ContentHash;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.JsonDocuments;
 import org.abilitymap.documents.Problem;
@@ -66,7 +63,7 @@ public class ProgrammeImport {
 		documents.checkEntryCount(rawDocument);
 		ProgrammeDocument document = ProgrammeDocumentReader.read(rawDocument);
 		String canonical = json.writeValueAsString(document);
-		String contentHash = sha256(canonical);
+		String contentHash = ContentHash.of(canonical);
 		return graph.write(tx -> write(tx, document, canonical, contentHash));
 	}
 
@@ -197,14 +194,5 @@ public class ProgrammeImport {
 				"nameEn", b.nameEn(), "kind", b.kind().name(), "courseIds", b.courseIds(), "pointIds",
 				b.supports().stream().map(p -> points.idAt(p.path())).toList()))
 			.toList();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
-		}
 	}
 }

@@ -1,13 +1,10 @@
 package org.abilitymap.jobs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.documents.ContentHash;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.JsonDocuments;
 import org.abilitymap.documents.Problem;
@@ -177,12 +174,6 @@ public class WorkTaskSubmissions {
 
 	/** A fingerprint of the validated document: equal documents, however formatted, give equal hashes. */
 	private String contentHash(WorkTaskDocument document) {
-		try {
-			byte[] canonical = canonicalJson.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
-		}
+		return ContentHash.of(canonicalJson.writeValueAsString(document));
 	}
 }
