@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(Neo4jTarget.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "abilitymap.demo.load=false", "abilitymap.neo4j.embedded.bolt-port=0" })
+		properties = { "abilitymap.demo.load=false", "abilitymap.neo4j.embedded.bolt-port=0",
+				"logging.level.root=warn", "logging.level.org.abilitymap=info" })
 @AutoConfigureHttpGraphQlTester
 public @interface IntegrationTest {
 }
