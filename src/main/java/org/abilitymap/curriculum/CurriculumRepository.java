@@ -98,6 +98,8 @@ class CurriculumRepository {
 			RETURN p.version AS version, p.contentHash AS contentHash, p.schoolId AS schoolId
 			""";
 
+	private static final String SCHOOL_OF_PROGRAMME = "MATCH (p:Programme {id: $id}) RETURN p.schoolId AS schoolId";
+
 	private static final String COURSES_OF_OTHER_PROGRAMMES = """
 			UNWIND $ids AS id
 			MATCH (c:Course {id: id})
@@ -249,6 +251,12 @@ class CurriculumRepository {
 		var record = tx.run(LOCK_PROGRAMME, parameters).single();
 		return new StoredProgramme(record.get("version").asInt(), record.get("contentHash").asString(null),
 				record.get("schoolId").asString(null));
+	}
+
+	/** The school an existing programme belongs to; {@code null} when there is no such programme yet. */
+	String schoolOfProgramme(TransactionContext tx, String programmeId) {
+		var records = tx.run(SCHOOL_OF_PROGRAMME, Map.of("id", programmeId)).list();
+		return records.isEmpty() ? null : records.get(0).get("schoolId").asString(null);
 	}
 
 	/** Course ids of the document that already belong to another programme, with that programme. */

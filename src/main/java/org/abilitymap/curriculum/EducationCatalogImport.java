@@ -50,12 +50,16 @@ public class EducationCatalogImport {
 	 */
 	public EducationCatalogResult save(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
-		EducationCatalog catalog = EducationCatalogReader.read(rawDocument);
-		return graph.write(tx -> write(tx, catalog));
+		EducationCatalogReader.Checked checked = EducationCatalogReader.check(rawDocument);
+		return graph.write(tx -> write(tx, checked.catalog(), checked.problems()));
 	}
 
-	private EducationCatalogResult write(TransactionContext tx, EducationCatalog catalog) {
-		List<Problem> problems = new ArrayList<>();
+	/**
+	 * Checks the catalogue's references, adding those problems to the ones already found in the document (so that
+	 * all are reported at once), and writes the catalogue only when there are none.
+	 */
+	private EducationCatalogResult write(TransactionContext tx, EducationCatalog catalog, List<Problem> documentProblems) {
+		List<Problem> problems = new ArrayList<>(documentProblems);
 		Set<String> schools = known(tx, "School", ids(catalog.schools()), Stream.concat(
 				catalog.clusters().stream().flatMap(c -> Stream.concat(Stream.ofNullable(c.leadSchoolId()),
 						c.memberSchoolIds().stream())),
@@ -102,9 +106,12 @@ public class EducationCatalogImport {
 				catalog.clusters().size(), catalog.programmeGroups().size());
 	}
 
+	/** Ids defined in the document plus those of the referenced ids that already exist in the graph. */
 	private static Set<String> known(TransactionContext tx, String label, List<String> defined, List<String> referenced) {
 		Set<String> known = new HashSet<>(defined);
-		known.addAll(ExistingIds.among(tx, label, referenced.stream().filter(id -> !known.contains(id)).toList()));
+		known.addAll(ExistingIds.among(tx, label, referenced.stream()
+			.filter(id -> id != null && !known.contains(id))
+			.toList()));
 		return known;
 	}
 
@@ -116,6 +123,9 @@ public class EducationCatalogImport {
 	}
 
 	private static void checkAll(List<Problem> problems, String path, List<String> ids, Set<String> known, String what) {
+		if (problems.stream().anyMatch(p -> p.path().startsWith(path + "["))) {
+			return; // entries that are not texts were left out of ids, so its positions are not the document's
+		}
 		for (int i = 0; i < ids.size(); i++) {
 			check(problems, path + "[" + i + "]", ids.get(i), known, what);
 		}

@@ -14,7 +14,10 @@ import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
 
-/** Turns a parsed education-catalogue document into an {@link EducationCatalog}, checking fields and ids. */
+/**
+ * Turns a parsed education-catalogue document into an {@link EducationCatalog}, checking fields and ids unique in
+ * the document; references are checked on import. Every problem is collected before the document is rejected.
+ */
 final class EducationCatalogReader {
 
 	private final List<Problem> problems = new ArrayList<>();
@@ -22,11 +25,23 @@ final class EducationCatalogReader {
 	private EducationCatalogReader() {
 	}
 
-	static EducationCatalog read(Object document) {
+	/**
+	 * A catalogue as far as it could be read, with the problems found in it; when there are problems the catalogue
+	 * is partial (ids may be {@code null}), but its references can still be checked so that those problems are
+	 * reported too.
+	 */
+	record Checked(EducationCatalog catalog, List<Problem> problems) {
+	}
+
+	/**
+	 * Reads and checks a catalogue, collecting every problem; throws {@link InvalidDocumentException} only when the
+	 * document is not a JSON object at all.
+	 */
+	static Checked check(Object document) {
 		return new EducationCatalogReader().readCatalog(document);
 	}
 
-	private EducationCatalog readCatalog(Object document) {
+	private Checked readCatalog(Object document) {
 		DocumentObject root = DocumentObject.root(document, problems);
 		if (root == null) {
 			throw new InvalidDocumentException(problems);
@@ -57,10 +72,7 @@ final class EducationCatalogReader {
 			problems.add(new Problem("", ProblemCode.EMPTY, "The catalogue lists nothing: give at least one of schools, "
 					+ "industryBodies, clusters or programmeGroups."));
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidDocumentException(problems);
-		}
-		return new EducationCatalog(schools, bodies, clusters, groups);
+		return new Checked(new EducationCatalog(schools, bodies, clusters, groups), List.copyOf(problems));
 	}
 
 	private List<Organisation> organisations(List<DocumentObject> entries) {

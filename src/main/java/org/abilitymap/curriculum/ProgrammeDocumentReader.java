@@ -28,11 +28,13 @@ import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.jobs.ProficiencyLevel;
 import org.abilitymap.points.PointKind;
+import org.abilitymap.points.PointNames;
 import org.abilitymap.points.PointRequest;
 
 /**
  * Turns a parsed programme document into a {@link ProgrammeDocument}, checking fields, types, ranges, ids unique in
- * the document and course references between its parts; references into the graph are checked on import.
+ * the document and course references between its parts; references into the graph are checked on import. Every
+ * problem is collected before the document is rejected.
  */
 final class ProgrammeDocumentReader {
 
@@ -44,11 +46,23 @@ final class ProgrammeDocumentReader {
 	private ProgrammeDocumentReader() {
 	}
 
-	static ProgrammeDocument read(Object document) {
+	/**
+	 * A document as far as it could be read, with the problems found in it; when there are problems the document is
+	 * partial (entries and fields may be missing or {@code null}), but its ids can still be checked against the graph
+	 * so that those problems are reported too.
+	 */
+	record Checked(ProgrammeDocument document, List<Problem> problems) {
+	}
+
+	/**
+	 * Reads and checks a document, collecting every problem; throws {@link InvalidDocumentException} only when the
+	 * document is not a JSON object at all.
+	 */
+	static Checked check(Object document) {
 		return new ProgrammeDocumentReader().readDocument(document);
 	}
 
-	private ProgrammeDocument readDocument(Object document) {
+	private Checked readDocument(Object document) {
 		DocumentObject root = DocumentObject.root(document, problems);
 		if (root == null) {
 			throw new InvalidDocumentException(problems);
@@ -79,10 +93,8 @@ final class ProgrammeDocumentReader {
 		for (DocumentObject base : root.optionalList("trainingBases")) {
 			bases.add(readTrainingBase(base, courseIds));
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidDocumentException(problems);
-		}
-		return new ProgrammeDocument(schoolEntry, programme, courses, textbooks, certificates, bases);
+		return new Checked(new ProgrammeDocument(schoolEntry, programme, courses, textbooks, certificates, bases),
+				List.copyOf(problems));
 	}
 
 	private ProgrammeEntry readProgramme(DocumentObject programme) {
@@ -126,8 +138,7 @@ final class ProgrammeDocumentReader {
 						+ List.of(TeachingLevel.values()) + ".");
 			}
 			if (point != null) {
-				String identity = point.id() != null ? point.id() : point.kind() + "|" + point.name();
-				if (!listed.add(identity)) {
+				if (listedBefore(listed, point)) {
 					problems.add(new Problem(teaching.path(), ProblemCode.DUPLICATE_ID,
 							"This point is already listed in the same course's 'teaches'."));
 				}
@@ -137,6 +148,21 @@ final class ProgrammeDocumentReader {
 		return new CourseEntry(course.path(), id, course.requiredText("name"), course.optionalText("nameEn"), block,
 				number(course, "hours"), number(course, "credits"), course.optionalInt("semester", 1, 12),
 				course.optionalText("convertedFromProjectId"), teaches);
+	}
+
+	/**
+	 * Whether a course's teaching entry names a point already listed in the same course: by the same id, or by a
+	 * name equal after normalising; remembers both.
+	 */
+	private static boolean listedBefore(Set<String> listed, PointRequest point) {
+		boolean before = false;
+		if (point.id() != null) {
+			before |= !listed.add("id:" + point.id());
+		}
+		if (point.name() != null) {
+			before |= !listed.add(point.kind() + "|" + PointNames.key(point.name()));
+		}
+		return before;
 	}
 
 	/** A teaching entry's point: {@code pointId} of an existing point, or {@code kind} and {@code name}. */
@@ -220,6 +246,9 @@ final class ProgrammeDocumentReader {
 
 	private List<String> courseRefs(DocumentObject entry, String field, Set<String> courseIds) {
 		List<String> refs = entry.optionalTextList(field);
+		if (problemsUnder(entry.pathOf(field) + "[")) {
+			return refs; // entries that are not texts were left out, so positions are not the document's
+		}
 		for (int i = 0; i < refs.size(); i++) {
 			if (!courseIds.contains(refs.get(i))) {
 				problems.add(new Problem(entry.pathOf(field) + "[" + i + "]", ProblemCode.UNKNOWN_REFERENCE,
@@ -229,9 +258,12 @@ final class ProgrammeDocumentReader {
 		return refs;
 	}
 
-	private static List<PointRequest> pointRefs(DocumentObject entry, String field) {
+	private List<PointRequest> pointRefs(DocumentObject entry, String field) {
 		List<String> refs = entry.optionalTextList(field);
 		List<PointRequest> points = new ArrayList<>();
+		if (problemsUnder(entry.pathOf(field) + "[")) {
+			return points; // entries that are not texts were left out, so positions are not the document's
+		}
 		for (int i = 0; i < refs.size(); i++) {
 			String path = entry.pathOf(field) + "[" + i + "]";
 			points.add(new PointRequest(path, path, null, refs.get(i), null, null, null));
@@ -249,6 +281,10 @@ final class ProgrammeDocumentReader {
 			}
 		}
 		return id;
+	}
+
+	private boolean problemsUnder(String pathPrefix) {
+		return problems.stream().anyMatch(p -> p.path().startsWith(pathPrefix));
 	}
 
 	private static Double number(DocumentObject entry, String field) {

@@ -61,52 +61,44 @@ public class ProgrammeImport {
 	 */
 	public ProgrammeSaveResult save(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
-		ProgrammeDocument document = ProgrammeDocumentReader.read(rawDocument);
-		String canonical = json.writeValueAsString(document);
-		String contentHash = ContentHash.of(canonical);
-		return graph.write(tx -> write(tx, document, canonical, contentHash));
+		ProgrammeDocumentReader.Checked checked = ProgrammeDocumentReader.check(rawDocument);
+		return graph.write(tx -> write(tx, checked.document(), checked.problems()));
 	}
 
-	private ProgrammeSaveResult write(TransactionContext tx, ProgrammeDocument document, String canonical,
-			String contentHash) {
+	/**
+	 * Checks the document's references against the graph, adding those problems to the ones already found in the
+	 * document (so that all are reported at once), and writes the document only when there are none. A document with
+	 * problems may be partial: every check here tolerates missing entries and {@code null} fields.
+	 */
+	private ProgrammeSaveResult write(TransactionContext tx, ProgrammeDocument document, List<Problem> documentProblems) {
+		List<Problem> problems = new ArrayList<>(documentProblems);
 		List<PointRequest> points = pointRequests(document);
-		List<Problem> problems = new ArrayList<>(pointResolver.checkReferences(tx, points));
-		var programme = document.programme();
-		if (programme.groupId() != null
-				&& ExistingIds.among(tx, "ProgrammeGroup", List.of(programme.groupId())).isEmpty()) {
-			problems.add(new Problem("programme.groupId", ProblemCode.UNKNOWN_REFERENCE, "There is no programme group "
-					+ "with id '" + programme.groupId() + "'. Add it with the education catalogue first."));
+		for (Problem problem : pointResolver.checkReferences(tx, points)) {
+			if (problems.stream().noneMatch(p -> p.path().equals(problem.path()))) {
+				problems.add(problem); // not when the reader has already reported that id
+			}
 		}
-		checkJobs(tx, problems, "programme.targetJobIds", programme.targetJobIds());
+		var programme = document.programme();
+		if (programme != null) {
+			checkProgramme(tx, problems, programme, document.school());
+		}
 		for (int c = 0; c < document.certificates().size(); c++) {
 			checkJobs(tx, problems, "certificates[" + c + "].qualifiesForJobIds",
 					document.certificates().get(c).qualifiesForJobIds());
 		}
-		List<String> projectIds = document.courses().stream().map(CourseEntry::convertedFromProjectId)
-			.filter(java.util.Objects::nonNull).toList();
-		Set<String> projects = ExistingIds.among(tx, "WorkProject", projectIds);
-		List<String> courseIds = document.courses().stream().map(CourseEntry::id).toList();
-		Map<String, String> foreignCourses = repository.coursesOfOtherProgrammes(tx, programme.id(), courseIds);
-		for (CourseEntry course : document.courses()) {
-			if (course.convertedFromProjectId() != null && !projects.contains(course.convertedFromProjectId())) {
-				problems.add(new Problem(course.path() + ".convertedFromProjectId", ProblemCode.UNKNOWN_REFERENCE,
-						"There is no enterprise work project with id '" + course.convertedFromProjectId() + "'."));
-			}
-			if (foreignCourses.containsKey(course.id())) {
-				problems.add(new Problem(course.path() + ".id", ProblemCode.DUPLICATE_ID, "The course id '" + course.id()
-						+ "' already belongs to programme '" + foreignCourses.get(course.id()) + "'."));
-			}
-		}
+		checkCourses(tx, problems, programme == null ? null : programme.id(), document.courses());
 		if (!problems.isEmpty()) {
 			throw new InvalidDocumentException(problems);
 		}
+		String canonical = json.writeValueAsString(document);
+		String contentHash = ContentHash.of(canonical);
 
 		StoredProgramme stored = repository.lockProgramme(tx, Rows.of("id", programme.id(), "schoolId",
 				document.school().id(), "schoolName", document.school().name(), "schoolNameEn", document.school().nameEn()));
 		if (stored.schoolId() != null && !stored.schoolId().equals(document.school().id())) {
-			throw new InvalidDocumentException(List.of(new Problem("programme.id", ProblemCode.DUPLICATE_ID,
-					"The programme '" + programme.id() + "' belongs to school '" + stored.schoolId() + "', not '"
-							+ document.school().id() + "'.")));
+			// checked above already; this repeats it under the lock, for a save of the same id running meanwhile
+			throw new InvalidDocumentException(List.of(otherSchool(programme.id(), stored.schoolId(),
+					document.school().id())));
 		}
 		if (contentHash.equals(stored.contentHash())) {
 			return new ProgrammeSaveResult(ProgrammeSaveResult.Outcome.UNCHANGED, programme.id(), stored.version(),
@@ -126,7 +118,51 @@ public class ProgrammeImport {
 				resolution.matched(), resolution.created());
 	}
 
+	/** The programme's group and target jobs exist, and an existing programme of that id is this school's. */
+	private void checkProgramme(TransactionContext tx, List<Problem> problems, ProgrammeDocument.ProgrammeEntry programme,
+			ProgrammeDocument.SchoolEntry school) {
+		if (programme.groupId() != null
+				&& ExistingIds.among(tx, "ProgrammeGroup", List.of(programme.groupId())).isEmpty()) {
+			problems.add(new Problem("programme.groupId", ProblemCode.UNKNOWN_REFERENCE, "There is no programme group "
+					+ "with id '" + programme.groupId() + "'. Add it with the education catalogue first."));
+		}
+		checkJobs(tx, problems, "programme.targetJobIds", programme.targetJobIds());
+		String owner = programme.id() == null ? null : repository.schoolOfProgramme(tx, programme.id());
+		if (owner != null && school != null && school.id() != null && !owner.equals(school.id())) {
+			problems.add(otherSchool(programme.id(), owner, school.id()));
+		}
+	}
+
+	/** Courses were converted from existing work projects, and their ids belong to no other programme. */
+	private void checkCourses(TransactionContext tx, List<Problem> problems, String programmeId,
+			List<CourseEntry> courses) {
+		List<String> projectIds = courses.stream().map(CourseEntry::convertedFromProjectId)
+			.filter(java.util.Objects::nonNull).toList();
+		Set<String> projects = ExistingIds.among(tx, "WorkProject", projectIds);
+		List<String> courseIds = courses.stream().map(CourseEntry::id).filter(java.util.Objects::nonNull).toList();
+		Map<String, String> foreignCourses = programmeId == null ? Map.of()
+				: repository.coursesOfOtherProgrammes(tx, programmeId, courseIds);
+		for (CourseEntry course : courses) {
+			if (course.convertedFromProjectId() != null && !projects.contains(course.convertedFromProjectId())) {
+				problems.add(new Problem(course.path() + ".convertedFromProjectId", ProblemCode.UNKNOWN_REFERENCE,
+						"There is no enterprise work project with id '" + course.convertedFromProjectId() + "'."));
+			}
+			if (course.id() != null && foreignCourses.containsKey(course.id())) {
+				problems.add(new Problem(course.path() + ".id", ProblemCode.DUPLICATE_ID, "The course id '" + course.id()
+						+ "' already belongs to programme '" + foreignCourses.get(course.id()) + "'."));
+			}
+		}
+	}
+
+	private static Problem otherSchool(String programmeId, String owner, String schoolId) {
+		return new Problem("programme.id", ProblemCode.DUPLICATE_ID, "The programme '" + programmeId
+				+ "' belongs to school '" + owner + "', not '" + schoolId + "'.");
+	}
+
 	private static void checkJobs(TransactionContext tx, List<Problem> problems, String path, List<String> jobIds) {
+		if (problems.stream().anyMatch(p -> p.path().startsWith(path + "["))) {
+			return; // entries that are not texts were left out of jobIds, so its positions are not the document's
+		}
 		Set<String> existing = ExistingIds.among(tx, "Job", jobIds);
 		for (int i = 0; i < jobIds.size(); i++) {
 			if (!existing.contains(jobIds.get(i))) {

@@ -68,14 +68,19 @@ class StandardsRepository {
 			                             enterpriseCount: needing, enterprises: enterprises, source: 'DERIVED'}]->(p)
 			""";
 
-	/** An explicit requirement replaces the derived values and keeps them beside its own, so it says what it overrode. */
+	/**
+	 * An explicit requirement replaces the derived values and keeps them beside its own, so it says what it overrode.
+	 * Its {@code enterprises} is the job's number of approving enterprises, as on every other line, also for a point
+	 * no submission names.
+	 */
 	private static final String APPLY_OVERRIDES = """
 			MATCH (j:Job {id: $jobId})-[o:REQUIREMENT_OVERRIDE]->(p)
 			OPTIONAL MATCH (j)-[derived:REQUIRES_POINT]->(p)
 			WITH j, o, p, derived,
 			     derived.level AS derivedLevel, derived.importance AS derivedImportance,
 			     derived.essential AS derivedEssential, coalesce(derived.enterpriseCount, 0) AS needing,
-			     derived.enterprises AS enterprises
+			     size(COLLECT { MATCH (s:Submission {jobId: $jobId, status: 'APPROVED'})
+			                    RETURN DISTINCT s.enterpriseId }) AS enterprises
 			DELETE derived
 			CREATE (j)-[:REQUIRES_POINT {level: o.level, importance: o.importance, essential: o.essential,
 			                             enterpriseCount: needing, enterprises: enterprises, source: 'EXPLICIT',

@@ -1,4 +1,4 @@
-package org.abilitymap.jobs;
+package org.abilitymap.support;
 
 import java.util.List;
 import java.util.Map;
@@ -6,20 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reaches into a parsed test document by path, such as {@code projects[1].tasks[0]}, to break it in one spot. */
-final class DocumentEdits {
+public final class DocumentPaths {
 
 	private static final Pattern STEP = Pattern.compile("([A-Za-z]+)|\\[(\\d+)]");
 
-	private DocumentEdits() {
+	private DocumentPaths() {
 	}
 
 	/** The object at a path; the empty path is the document itself. */
-	static Map<String, Object> object(Object document, String path) {
+	public static Map<String, Object> object(Object document, String path) {
 		return at(document, path);
 	}
 
 	/** The list at a path. */
-	static List<Object> list(Object document, String path) {
+	public static List<Object> list(Object document, String path) {
 		return at(document, path);
 	}
 
