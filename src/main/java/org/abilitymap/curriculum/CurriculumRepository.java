@@ -126,7 +126,8 @@ class CurriculumRepository {
 			    p.groupId = $groupId, p.version = $version, p.contentHash = $contentHash, p.savedAt = datetime()
 			MERGE (s)-[:OFFERS]->(p)
 			CREATE (r:ProgrammeRevision {id: $id + ':v' + $version, programmeId: $id, version: $version,
-			                             contentHash: $contentHash, document: $document, savedAt: datetime()})
+			                             contentHash: $contentHash, document: $document, source: $source,
+			                             savedAt: datetime()})
 			CREATE (p)-[:HAS_REVISION]->(r)
 			WITH p
 			OPTIONAL MATCH (g:ProgrammeGroup {id: $groupId})

@@ -62,7 +62,8 @@ public class ProgrammeImport {
 	public ProgrammeSaveResult save(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
 		ProgrammeDocumentReader.Checked checked = ProgrammeDocumentReader.check(rawDocument);
-		return graph.write(tx -> write(tx, checked.document(), checked.problems()));
+		String source = json.writeValueAsString(rawDocument);
+		return graph.write(tx -> write(tx, checked.document(), checked.problems(), source));
 	}
 
 	/**
@@ -70,7 +71,8 @@ public class ProgrammeImport {
 	 * document (so that all are reported at once), and writes the document only when there are none. A document with
 	 * problems may be partial: every check here tolerates missing entries and {@code null} fields.
 	 */
-	private ProgrammeSaveResult write(TransactionContext tx, ProgrammeDocument document, List<Problem> documentProblems) {
+	private ProgrammeSaveResult write(TransactionContext tx, ProgrammeDocument document, List<Problem> documentProblems,
+			String source) {
 		List<Problem> problems = new ArrayList<>(documentProblems);
 		List<PointRequest> points = pointRequests(document);
 		for (Problem problem : pointResolver.checkReferences(tx, points)) {
@@ -110,7 +112,7 @@ public class ProgrammeImport {
 				Rows.of("id", programme.id(), "schoolId", document.school().id(), "code", programme.code(), "name",
 						programme.name(), "nameEn", programme.nameEn(), "level", programme.level().name(), "groupId",
 						programme.groupId(), "targetJobIds", programme.targetJobIds(), "version", version,
-						"contentHash", contentHash, "document", canonical),
+						"contentHash", contentHash, "document", canonical, "source", source),
 				courseRows(document), teachingRows(document, resolution), textbookRows(document, resolution),
 				certificateRows(document, resolution), trainingBaseRows(document, resolution));
 		return new ProgrammeSaveResult(version == 1 ? ProgrammeSaveResult.Outcome.CREATED
