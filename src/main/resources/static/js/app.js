@@ -1,0 +1,115 @@
+// The page: header, navigation, language toggle and a hash router over the views.
+import { lang, setLang, t } from './i18n.js';
+import { errorBox, loadingBox } from './dom.js';
+import { parseHash } from './route.js';
+import * as home from './views/home.js';
+import * as job from './views/job.js';
+import * as programme from './views/programme.js';
+import * as matrix from './views/matrix.js';
+import * as trace from './views/trace.js';
+import * as search from './views/search.js';
+import * as submit from './views/submit.js';
+
+const views = { home, job, programme, matrix, trace, search, submit };
+
+let renders = 0;
+let cleanups = [];
+
+function translateShell() {
+  document.title = t('app.title');
+  document.querySelectorAll('[data-i18n]').forEach((element) => {
+    element.textContent = t(element.dataset.i18n);
+  });
+  document.getElementById('app-nav').setAttribute('aria-label', t('app.nav'));
+  const toggle = document.getElementById('lang-toggle');
+  toggle.textContent = t('lang.switch');
+  toggle.setAttribute('aria-label', t('lang.switchLabel'));
+  toggle.lang = lang() === 'zh' ? 'en' : 'zh-CN';
+}
+
+function runCleanups() {
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch (e) {
+      // a chart already gone
+    }
+  }
+  cleanups = [];
+}
+
+async function render() {
+  const route = parseHash();
+  const view = views[route.name];
+  const main = document.getElementById('view');
+  const token = ++renders;
+  runCleanups();
+  main.dataset.view = route.name;
+  main.dataset.route = location.hash || '#/';
+  main.dataset.state = 'loading';
+  main.replaceChildren(loadingBox());
+  document.querySelectorAll('[data-nav]').forEach((link) => {
+    if (link.dataset.nav === route.name) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  });
+  const pending = [];
+  const ctx = {
+    route,
+    isCurrent: () => token === renders,
+    onCleanup: (fn) => cleanups.push(fn),
+    defer: (promise) => pending.push(promise),
+    /** Goes to another hash; replace keeps the history entry (for filters). */
+    navigate: (hash, { replace = false } = {}) => {
+      if (replace) {
+        history.replaceState(null, '', hash);
+        main.dataset.route = location.hash;
+      } else {
+        location.hash = hash;
+      }
+    },
+  };
+  try {
+    if (!view) {
+      throw new Error(t('state.notFound', { hash: location.hash }));
+    }
+    const content = await view.render(ctx);
+    if (!ctx.isCurrent()) {
+      return;
+    }
+    main.replaceChildren(content);
+    document.title = `${t(`nav.${route.name}`)} · ${t('app.title')}`;
+    await Promise.all(pending);
+    if (ctx.isCurrent()) {
+      main.dataset.state = 'ready';
+    }
+  } catch (error) {
+    if (!ctx.isCurrent()) {
+      return;
+    }
+    console.error(error);
+    main.replaceChildren(errorBox(error, () => render()));
+    main.dataset.state = 'error';
+  }
+}
+
+function start() {
+  setLang(lang());
+  translateShell();
+  document.getElementById('lang-toggle').addEventListener('click', () => {
+    setLang(lang() === 'zh' ? 'en' : 'zh');
+    translateShell();
+    render();
+  });
+  // The skip link moves the focus to the view without touching the route in the address.
+  document.querySelector('.skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('view').focus();
+  });
+  window.addEventListener('hashchange', render);
+  render();
+}
+
+start();
