@@ -1,4 +1,4 @@
-// The page's only ways to the server: GraphQL at POST /graphql, and the document upload at POST /api/submissions.
+// The page's only way to the server: GraphQL at POST /graphql.
 import { t } from './i18n.js';
 
 /** An error to show the user in words. */
@@ -49,31 +49,35 @@ async function post(query, variables) {
   return body.data;
 }
 
+const SUBMIT_DOCUMENT = `mutation submit($input: SubmitWorkTasksDocumentInput!) {
+  submitWorkTasksDocument(input: $input) {
+    outcome
+    submission { id version }
+    matchedPoints { path givenName matchedBy point { id kind name nameEn } }
+    createdPoints { id kind name nameEn }
+    errors { path code message }
+  }
+}`;
+
 /**
- * Uploads a work-task document as it is (the server parses and validates it, so even a malformed file gets
- * its problems located). Answers {status, body}: 200/201 with the result, 422/413 with {message, errors}.
+ * Submits a work-task document as it is, through GraphQL (the server parses and validates the text, so even a
+ * malformed file gets its problems located). Answers {status, body} in the shape of the REST upload:
+ * 200/201 with the result, 422 with {message, errors}.
  */
 export async function uploadSubmission(text) {
-  let response;
-  try {
-    response = await fetch('api/submissions', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: text,
-    });
-  } catch (e) {
-    throw new ApiError(t('state.network'));
+  const data = await post(SUBMIT_DOCUMENT, { input: { document: text } });
+  const payload = data.submitWorkTasksDocument;
+  if (payload.errors.length) {
+    return { status: 422, body: { message: t('submit.rejected', { n: payload.errors.length }), errors: payload.errors } };
   }
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (e) {
-    // handled below
-  }
-  if (response.ok || response.status === 422 || response.status === 413) {
-    if (body) {
-      return { status: response.status, body };
-    }
-  }
-  throw new ApiError(t('state.http', { status: response.status }));
+  return {
+    status: payload.outcome === 'UNCHANGED' ? 200 : 201,
+    body: {
+      outcome: payload.outcome,
+      submissionId: payload.submission.id,
+      version: payload.submission.version,
+      matchedPoints: payload.matchedPoints,
+      createdPoints: payload.createdPoints,
+    },
+  };
 }

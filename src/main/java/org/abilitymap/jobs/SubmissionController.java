@@ -1,9 +1,11 @@
 package org.abilitymap.jobs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.abilitymap.documents.InvalidDocumentException;
+import org.abilitymap.documents.JsonDocuments;
 import org.abilitymap.documents.Problem;
 import org.abilitymap.points.Point;
 import org.abilitymap.support.graphql.Batches;
@@ -29,9 +31,12 @@ class SubmissionController {
 
 	private final WorkTaskSubmissions submissions;
 
-	SubmissionController(JobReadRepository jobs, WorkTaskSubmissions submissions) {
+	private final JsonDocuments json;
+
+	SubmissionController(JobReadRepository jobs, WorkTaskSubmissions submissions, JsonDocuments json) {
 		this.jobs = jobs;
 		this.submissions = submissions;
+		this.json = json;
 	}
 
 	/** Filter of {@code submissions}. */
@@ -45,10 +50,28 @@ class SubmissionController {
 
 	@MutationMapping
 	SubmitWorkTasksPayload submitWorkTasks(@Argument Map<String, Object> input) {
+		return submitWorkTasks((Object) input);
+	}
+
+	private SubmitWorkTasksPayload submitWorkTasks(Object input) {
 		try {
 			SubmissionResult result = submissions.submit(input);
 			return new SubmitWorkTasksPayload(result.outcome(), jobs.submission(result.submissionId()).orElseThrow(),
 					result.matchedPoints(), result.createdPoints(), List.of());
+		}
+		catch (InvalidDocumentException ex) {
+			return new SubmitWorkTasksPayload(null, null, List.of(), List.of(), ex.problems());
+		}
+	}
+
+	/** Input of {@code submitWorkTasksDocument}. */
+	record SubmitWorkTasksDocumentInput(String document) {
+	}
+
+	@MutationMapping
+	SubmitWorkTasksPayload submitWorkTasksDocument(@Argument SubmitWorkTasksDocumentInput input) {
+		try {
+			return submitWorkTasks(json.parse(input.document().getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (InvalidDocumentException ex) {
 			return new SubmitWorkTasksPayload(null, null, List.of(), List.of(), ex.problems());
