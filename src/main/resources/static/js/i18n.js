@@ -243,6 +243,8 @@ const zh = {
   'search.score': '相关度',
   'search.filter': '按类型筛选',
 
+  'job.programmes': '面向本岗位的专业（查看对接与缺口）',
+  'job.noProgrammes': '暂无专业以本岗位为职业面向',
   'submit.title': '提交工作任务',
   'submit.lead': '企业上传跟岗挖掘得到的工作任务文档（JSON，格式见 docs/documents.md）。文档有任何问题时不会写入任何内容，所有问题会一次列出并标在对应位置。',
   'submit.file': '工作任务文档（.json）',
@@ -527,6 +529,8 @@ const en = {
   'search.score': 'Relevance',
   'search.filter': 'Filter by kind',
 
+  'job.programmes': 'Programmes serving this job (see alignment and gaps)',
+  'job.noProgrammes': 'No programme targets this job yet',
   'submit.title': 'Submit work tasks',
   'submit.lead': 'An enterprise uploads the work tasks it found by job shadowing (a JSON document, see docs/documents.md). A document with any problem writes nothing; every problem is listed at once and marked where it is.',
   'submit.file': 'Work-task document (.json)',

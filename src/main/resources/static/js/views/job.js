@@ -18,11 +18,16 @@ const MAP = `query abilityMap($jobId: ID!) {
   }
 }`;
 
+const SERVING = `query serving($jobId: ID!) {
+  programmes(filter: { jobId: $jobId }, first: 100) { edges { node { id code name nameEn } } }
+}`;
+
 const NODE_COLOURS = { job: '#0f2a4a', project: '#2f6fd6', task: '#17917a', step: '#7d6bc2', knowledge: '#e08a2e' };
 
 export async function render(ctx) {
   const jobId = ctx.route.arg;
-  const [jobsData, mapData] = await Promise.all([gql(JOBS), jobId ? gql(MAP, { jobId }) : null]);
+  const [jobsData, mapData, servingData] = await Promise.all([gql(JOBS), jobId ? gql(MAP, { jobId }) : null,
+    jobId ? gql(SERVING, { jobId }) : null]);
   const jobs = jobsData.jobs.edges.map((edge) => edge.node);
   const page = h('div', { class: 'page' },
     h('header', { class: 'page-head' }, h('h1', {}, t('job.title'))),
@@ -37,6 +42,7 @@ export async function render(ctx) {
     return page;
   }
   page.appendChild(summary(map));
+  page.appendChild(serving(servingData.programmes.edges.map((edge) => edge.node)));
   if (!map.projects.length) {
     page.appendChild(emptyBox(t('job.noSubmissions')));
     return page;
@@ -99,6 +105,14 @@ function summary(map) {
       stat(t('job.steps'), String(c.steps), null, 'job-steps'),
       stat(t('job.skills'), String(c.skills), null, 'job-skills'),
       stat(t('job.knowledge'), String(c.knowledge), null, 'job-knowledge')));
+}
+
+/** The programmes that claim to serve this job, each linking to its alignment with the job's requirements. */
+function serving(programmes) {
+  return h('p', { class: 'small', 'data-test': 'job-programmes' }, `${t('job.programmes')}${t('sep.colon')}`,
+    programmes.length ? programmes.map((p, i) => [i ? t('sep.item') : '',
+      h('a', { href: hashOf('programme', p.id), 'data-programme': p.id }, `${nm(p)}${t('sep.open')}${p.code}${t('sep.close')}`)])
+      : h('span', { class: 'muted' }, t('job.noProgrammes')));
 }
 
 function skillTable(map) {

@@ -434,6 +434,32 @@ class WebPageTest {
 		assertThat(browser.all("svg.trace-links path")).hasSize(items);
 	}
 
+	// ------------------------------------------------------------------------------------------------ walk
+
+	@Test
+	void aNewUserWalksFromAJobsMapToAProgrammesGapsToOnePointsTraceByClicksAlone() {
+		browser.open("#/job/" + BATTERY_ASSEMBLER);
+		browser.settle();
+		Map<String, Object> serving = query("""
+				query serving($jobId: ID!) { programmes(filter: {jobId: $jobId}) { edges { node { id } } } }
+				""", Map.of("jobId", BATTERY_ASSEMBLER));
+		List<Object> programmeIds = listAt(serving, "programmes.edges").stream().map(e -> at(e, "node.id")).toList();
+		assertThat(browser.all("[data-test='job-programmes'] a[data-programme]")).hasSize(programmeIds.size());
+
+		browser.driver.findElement(By.cssSelector("[data-test='job-programmes'] a[data-programme='" + NEV_PROGRAMME + "']"))
+			.click();
+		browser.settleAt("#/programme/" + NEV_PROGRAMME);
+		Map<String, Object> gaps = query("""
+				query gaps($id: ID!) { gaps(programId: $id) { point { id } } }
+				""", Map.of("id", NEV_PROGRAMME));
+		String firstGap = (String) at(listAt(gaps, "gaps").get(0), "point.id");
+
+		browser.driver.findElement(By.cssSelector("a[data-point='" + firstGap + "']")).click();
+		browser.settleAt("#/trace/" + firstGap + "?programme=" + NEV_PROGRAMME);
+		assertThat(browser.byTest("trace-point").getText()).isNotBlank();
+		browser.screenshot("18-walk-job-to-gap-trace");
+	}
+
 	// ------------------------------------------------------------------------------------------------ search
 
 	@Test
