@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.bench.BenchCommand;
 import org.abilitymap.cli.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -12,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts abilitymap: the GraphQL API and web page (with an embedded Neo4j unless {@code NEO4J_URI} is set), or, with
- * {@code import FILE…} as arguments, the command-line import.
+ * {@code import FILE…} as arguments, the command-line import, or, with {@code bench …}, the benchmark.
  */
 @SpringBootApplication
 public class AbilitymapApplication {
@@ -20,6 +21,9 @@ public class AbilitymapApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("import")) {
 			System.exit(runImport(Arrays.asList(args).subList(1, args.length)));
+		}
+		if (args.length > 0 && args[0].equals("bench")) {
+			System.exit(BenchCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
 		}
 		SpringApplication.run(AbilitymapApplication.class, args);
 	}

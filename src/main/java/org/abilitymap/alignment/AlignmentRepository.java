@@ -14,9 +14,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The alignment figures, each computed in the database by one parameterised query over any number of requests
  * ({@code $requests}: {@code {key, programmeId, jobIds, certificateId}}). The rules are written out in the README.
+ * The coverage and gap queries are public so that the benchmark ({@code bench}) can time them without GraphQL.
  */
 @Repository
-class AlignmentRepository {
+public class AlignmentRepository {
 
 	/**
 	 * The required set of a request, one row per (job, point): the target jobs' standards ({@code REQUIRES_POINT}),
@@ -42,15 +43,31 @@ class AlignmentRepository {
 	/** Course fields as {@link Course#PROJECTION} has them, for a course bound to another variable. */
 	private static final String COURSE_FIELDS = Course.PROJECTION.substring(Course.PROJECTION.indexOf('{'));
 
+	/**
+	 * The required set and the programme's teaching as one stream of rows, so that grouping them by point joins the
+	 * two. Both are reached from the programme (its target jobs' standards, its courses' links), never from a point
+	 * back into the rest of the graph, so the work grows with the programme, not with the province. The placeholders
+	 * are the columns of the required rows and of the teaching rows (course {@code c}, link {@code t}).
+	 */
+	private static final String REQUIRED_AND_TAUGHT = """
+			CALL (req) {
+			  %s
+			  RETURN %%s
+			  UNION ALL
+			  MATCH (:Programme {id: req.programmeId})-[:HAS_COURSE]->(c:Course)-[t:TEACHES]->(p)
+			  RETURN %%s
+			}
+			""".formatted(REQUIRED.strip().replace("\n", "\n  "));
+
 	/** Overall, per kind and per course block, for each request. */
-	private static final String COVERAGE = """
+	public static final String COVERAGE = """
 			UNWIND $requests AS req
 			%s
-			WITH req.key AS key, req.programmeId AS programmeId, p, max(level) AS level, max(importance) AS importance
-			OPTIONAL MATCH (:Programme {id: programmeId})-[:HAS_COURSE]->(c:Course)-[t:TEACHES]->(p)
-			WITH key, p, level, importance, coalesce(max(t.level), 0) AS taught,
-			     collect(DISTINCT CASE WHEN t.level >= level THEN c.block END) AS blocks
-			WITH key, importance, taught >= level AS covered, p:SkillPoint AS skill, blocks
+			WITH req.key AS key, p, max(level) AS level, max(importance) AS importance,
+			     coalesce(max(taught), 0) AS taught, collect({block: block, level: taught}) AS teaching
+			WHERE level IS NOT NULL
+			WITH key, importance, taught >= level AS covered, p:SkillPoint AS skill,
+			     [x IN teaching WHERE x.level >= level | x.block] AS blocks
 			RETURN key,
 			  count(*) AS required, sum(CASE WHEN covered THEN 1 ELSE 0 END) AS covered,
 			  sum(importance) AS requiredWeight, sum(CASE WHEN covered THEN importance ELSE 0 END) AS coveredWeight,
@@ -58,16 +75,17 @@ class AlignmentRepository {
 			  sum(CASE WHEN skill AND covered THEN 1 ELSE 0 END) AS skillCovered,
 			  sum(CASE WHEN skill THEN importance ELSE 0 END) AS skillRequiredWeight,
 			  sum(CASE WHEN skill AND covered THEN importance ELSE 0 END) AS skillCoveredWeight%s
-			""".formatted(REQUIRED, blockColumns());
+			""".formatted(REQUIRED_AND_TAUGHT.formatted("p, level, importance, null AS block, null AS taught",
+			"p, null AS level, null AS importance, c.block AS block, t.level AS taught"), blockColumns());
 
 	/** Per target job, for each request naming jobs (not certificates). */
-	private static final String COVERAGE_BY_JOB = """
+	public static final String COVERAGE_BY_JOB = """
 			UNWIND $requests AS req
 			%s
-			WITH req.key AS key, req.programmeId AS programmeId, jobId, p, level, importance
-			WHERE jobId IS NOT NULL
-			OPTIONAL MATCH (:Programme {id: programmeId})-[:HAS_COURSE]->(:Course)-[t:TEACHES]->(p)
-			WITH key, jobId, p, level, importance, coalesce(max(t.level), 0) AS taught
+			WITH req.key AS key, p, coalesce(max(taught), 0) AS taught,
+			     collect(CASE WHEN jobId IS NOT NULL THEN {jobId: jobId, level: level, importance: importance} END) AS needs
+			UNWIND needs AS need
+			WITH DISTINCT key, need.jobId AS jobId, p, need.level AS level, need.importance AS importance, taught
 			WITH key, jobId, importance, taught >= level AS covered
 			WITH key, jobId,
 			  count(*) AS required, sum(CASE WHEN covered THEN 1 ELSE 0 END) AS covered,
@@ -75,41 +93,100 @@ class AlignmentRepository {
 			MATCH (j:Job {id: jobId})
 			RETURN key, %s AS job, required, covered, requiredWeight, coveredWeight
 			ORDER BY key, jobId
-			""".formatted(REQUIRED, Job.PROJECTION);
+			""".formatted(REQUIRED_AND_TAUGHT.formatted("jobId, p, level, importance, null AS taught",
+			"null AS jobId, p, null AS level, null AS importance, t.level AS taught"), Job.PROJECTION);
+
+	/**
+	 * The gaps of a request ({@code gaps}, {@code taughtPoints}: every point the programme teaches), each with the
+	 * closest course of a never-taught gap: the programme's course teaching most of the points required together
+	 * with it in the same process steps of the target jobs' latest submissions. Those steps are found from the target
+	 * jobs, once for all gaps (a step's {@code jobId} and {@code submissionId} are those of the submission it hangs
+	 * under); only for a certificate, which has no jobs, from the point itself. Gap and steps, co-required point and
+	 * courses, gap and closest course are joined by grouping one stream each, as above.
+	 */
+	private static final String GAPS_WITH_CLOSEST_COURSE = """
+			CALL (req, gaps, taughtPoints) {
+			  UNWIND gaps AS gap
+			  RETURN gap.p AS p, gap, null AS courseId
+			  UNION ALL
+			  WITH gaps, taughtPoints, [gap IN gaps WHERE gap.taught = 0] AS untaught
+			  CALL (untaught, taughtPoints) {
+			    WITH untaught, taughtPoints, [gap IN untaught | gap.p] AS untaughtPoints
+			    UNWIND untaught AS gap
+			    UNWIND gap.jobIds AS jobId
+			    WITH DISTINCT jobId, untaughtPoints, taughtPoints
+			    MATCH (:Job {id: jobId})<-[:FOR_JOB]-(:Submission {current: true})-[:HAS_PROJECT]->()-[:HAS_TASK]->()
+			          -[:HAS_STEP]->(step:ProcessStep)
+			    WITH jobId, untaughtPoints, taughtPoints, [(step)-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]->(x) | x] AS points
+			    UNWIND [x IN points WHERE x IN untaughtPoints] AS p
+			    RETURN p, jobId, [q IN points WHERE q IN taughtPoints] AS taughtTogether, null AS jobIds
+			    UNION ALL
+			    UNWIND untaught AS gap
+			    WITH gap, taughtPoints WHERE size(gap.jobIds) = 0
+			    WITH gap.p AS p, taughtPoints
+			    MATCH (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)
+			    WHERE EXISTS { (:Submission {id: step.submissionId, current: true}) }
+			    RETURN p, step.jobId AS jobId,
+			           [(step)-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]->(q) WHERE q IN taughtPoints | q] AS taughtTogether,
+			           null AS jobIds
+			    UNION ALL
+			    UNWIND untaught AS gap
+			    RETURN gap.p AS p, null AS jobId, null AS taughtTogether, gap.jobIds AS jobIds
+			  }
+			  WITH p, head(collect(jobIds)) AS jobIds,
+			       collect(CASE WHEN taughtTogether IS NOT NULL THEN {jobId: jobId, points: taughtTogether} END) AS steps
+			  UNWIND steps AS step
+			  WITH p, step WHERE size(jobIds) = 0 OR step.jobId IN jobIds
+			  UNWIND step.points AS q
+			  WITH DISTINCT p, q
+			  WHERE q <> p
+			  WITH collect({p: p, q: q}) AS pairs
+			  CALL (req, pairs) {
+			    UNWIND pairs AS pair
+			    RETURN pair.q AS q, pair.p AS p, null AS near
+			    UNION ALL
+			    MATCH (:Programme {id: req.programmeId})-[:HAS_COURSE]->(near:Course)-[:TEACHES]->(q)
+			    RETURN q, null AS p, near
+			  }
+			  WITH q, collect(DISTINCT p) AS ps, collect(DISTINCT near) AS nears
+			  UNWIND ps AS p
+			  UNWIND nears AS near
+			  WITH p, near, count(*) AS shared
+			  ORDER BY shared DESC, coalesce(near.hours, 0) DESC, near.id
+			  WITH p, head(collect(near.id)) AS courseId
+			  RETURN p, null AS gap, courseId
+			}
+			WITH req, p, head(collect(gap)) AS gap, head(collect(courseId)) AS nearestId
+			""";
 
 	/**
 	 * Required points not taught at the required level. The closest course of a point taught below its level is the
 	 * one teaching it highest; of a point never taught, the course teaching most of the points required together
 	 * with it in the same process steps of the target jobs' latest submissions.
 	 */
-	private static final String GAPS = """
+	public static final String GAPS = """
 			UNWIND $requests AS req
 			%s
-			WITH req.key AS key, req.programmeId AS programmeId, p, max(level) AS level, max(importance) AS importance,
-			     [jobId IN collect(DISTINCT jobId) WHERE jobId IS NOT NULL] AS jobIds
-			OPTIONAL MATCH (:Programme {id: programmeId})-[:HAS_COURSE]->(c:Course)-[t:TEACHES]->(p)
-			WITH key, programmeId, p, level, importance, jobIds, c, t
-			ORDER BY t.level DESC, coalesce(t.hours, 0) DESC, c.id
-			WITH key, programmeId, p, level, importance, jobIds, coalesce(max(t.level), 0) AS taught,
-			     head(collect(CASE WHEN c IS NULL THEN null ELSE {course: c {.id}, level: t.level} END)) AS teachingCourse
-			WHERE taught < level
-			OPTIONAL CALL (p, programmeId, jobIds, taught) {
-			  WITH p, programmeId, jobIds, taught WHERE taught = 0
-			  MATCH (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]->(q)
-			  WHERE q <> p AND (size(jobIds) = 0 OR step.jobId IN jobIds)
-			    AND EXISTS { (:Submission {id: step.submissionId, current: true}) }
-			  WITH DISTINCT programmeId, q
-			  MATCH (:Programme {id: programmeId})-[:HAS_COURSE]->(near:Course)-[:TEACHES]->(q)
-			  WITH near, count(DISTINCT q) AS shared
-			  RETURN near ORDER BY shared DESC, coalesce(near.hours, 0) DESC, near.id LIMIT 1
-			}
-			WITH key, p, level, taught, importance, jobIds, coalesce(teachingCourse.course.id, near.id) AS closestId
+			WITH req, jobId, p, level, importance, taught, courseId, hours
+			ORDER BY taught DESC, hours DESC, courseId
+			WITH req, p, max(level) AS level, max(importance) AS importance, collect(DISTINCT jobId) AS jobIds,
+			     coalesce(max(taught), 0) AS taught, head(collect(courseId)) AS teachingCourseId
+			WITH req, collect(CASE WHEN taught < level THEN {p: p, level: level, importance: importance, jobIds: jobIds,
+			                  taught: taught, courseId: teachingCourseId} END) AS gaps,
+			     collect(CASE WHEN taught > 0 THEN p END) AS taughtPoints
+			%s
+			WITH req.key AS key, p, gap.level AS level, gap.taught AS taught, gap.importance AS importance,
+			     gap.jobIds AS jobIds, coalesce(gap.courseId, nearestId) AS closestId
 			OPTIONAL MATCH (closest:Course {id: closestId})
 			RETURN key, %s AS point, level, taught, importance,
 			       COLLECT { MATCH (j:Job) WHERE j.id IN jobIds RETURN %s ORDER BY j.id } AS jobs,
 			       CASE WHEN closest IS NULL THEN null ELSE closest %s END AS closestCourse
 			ORDER BY key, importance DESC, level - taught DESC, p.id
-			""".formatted(REQUIRED, Point.PROJECTION, Job.PROJECTION, COURSE_FIELDS);
+			""".formatted(REQUIRED_AND_TAUGHT.formatted(
+			"jobId, p, level, importance, null AS taught, null AS courseId, null AS hours",
+			"null AS jobId, p, null AS level, null AS importance, t.level AS taught, c.id AS courseId, "
+					+ "coalesce(t.hours, 0) AS hours"), GAPS_WITH_CLOSEST_COURSE, Point.PROJECTION, Job.PROJECTION,
+			COURSE_FIELDS);
 
 	/** Points the programme teaches that the target does not require, with the courses teaching them. */
 	private static final String ORPHANS = """

@@ -1,0 +1,210 @@
+package org.abilitymap.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.abilitymap.AbilitymapApplication;
+import org.abilitymap.support.neo4j.Graph;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar abilitymap.jar bench}: for each scale, starts the application (web server on a random port, a
+ * fresh embedded Neo4j in a temporary folder), generates a province, checks and times coverage + gaps of the
+ * benchmarked programme through GraphQL and through the raw Cypher, then prints and writes a markdown table.
+ */
+public final class BenchCommand {
+
+	private final BenchOptions options;
+
+	private final PrintStream out;
+
+	private BenchCommand(BenchOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+	}
+
+	/** Runs the benchmark and returns the exit code: 0 done, 1 failed, 2 usage error. */
+	public static int run(List<String> arguments, PrintStream out, PrintStream err) {
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(arguments);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			err.println(BenchOptions.USAGE);
+			return 2;
+		}
+		try {
+			new BenchCommand(options, out).run();
+			return 0;
+		}
+		catch (RuntimeException | IOException ex) {
+			ex.printStackTrace(err);
+			return 1;
+		}
+	}
+
+	private void run() throws IOException {
+		BenchReport report = new BenchReport(machine(), String.format(Locale.ROOT,
+				"seed %d, %d warm-up + %d measured iterations per path, interleaved; page cache %s MiB",
+				options.seed(), options.warmup(), options.iterations(), pageCacheMb()));
+		for (long scale : options.scales()) {
+			report.add(measure(scale));
+		}
+		String markdown = report.markdown();
+		out.println();
+		out.println(markdown);
+		Path file = options.report().toAbsolutePath();
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, markdown);
+		out.println("Written to " + file);
+	}
+
+	private BenchReport.Scale measure(long scale) throws IOException {
+		ProvinceShape shape = ProvinceShape.forNodes(scale);
+		out.printf(Locale.ROOT, "== scale %,d: %d industries, %d job groups, %d jobs, %d schools, %d programmes%n", scale,
+				shape.industries(), shape.jobGroups(), shape.jobs(), shape.schools(), shape.programmes());
+		Path dataDir = Files.createTempDirectory("abilitymap-bench-");
+		try (ConfigurableApplicationContext context = start(dataDir)) {
+			Graph graph = context.getBean(Graph.class);
+			long cpuBefore = processCpuNanos();
+			ProvinceGenerator.Result province = new ProvinceGenerator(graph, shape, options.seed(), out::println).generate();
+			double importCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+			double importLoad = loadAverage();
+			out.printf(Locale.ROOT, "Generated %,d nodes and %,d relationships (%,d elements) in %.1f s: %,.0f elements/s "
+					+ "(%.1f s of process CPU, load average %.1f)%n", province.nodes(), province.relationships(),
+					province.elements(), province.seconds(), province.elementsPerSecond(), importCpuSeconds, importLoad);
+			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			LatencyProbe probe = new LatencyProbe(graph, port, province.benchmark().programmeId());
+			LatencyProbe.Answer answer = check(probe, province.benchmark());
+			if (Boolean.getBoolean("bench.profile")) {
+				out.println(probe.profiles(options.iterations()));
+			}
+			System.gc();
+			long[][] samples = sample(probe);
+			BenchReport.Scale result = new BenchReport.Scale(province, importCpuSeconds, importLoad, answer,
+					Latencies.of(samples[0]), Latencies.of(samples[1]), Latencies.of(samples[2]), loadAverage());
+			out.printf(Locale.ROOT, "GraphQL p50 %.2f ms, p99 %.2f ms; Cypher p50 %.2f ms, p99 %.2f ms; ratio %.2f%n",
+					result.graphQl().p50Ms(), result.graphQl().p99Ms(), result.cypher().p50Ms(), result.cypher().p99Ms(),
+					result.graphQlOverCypher());
+			return result;
+		}
+		finally {
+			delete(dataDir);
+		}
+	}
+
+	/** The application with a web server on a random port and its own embedded Neo4j in {@code dataDir}. */
+	private ConfigurableApplicationContext start(Path dataDir) {
+		List<String> arguments = new ArrayList<>(options.springArguments());
+		arguments.add("--abilitymap.neo4j.embedded.data-dir=" + dataDir);
+		for (String forced : List.of("abilitymap.neo4j.uri=", "abilitymap.neo4j.embedded.bolt-port=0", "server.port=0")) {
+			if (!options.hasSpringProperty(forced.substring(0, forced.indexOf('=')))) {
+				arguments.add("--" + forced);
+			}
+		}
+		var application = new SpringApplication(AbilitymapApplication.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		application.setDefaultProperties(Map.of("abilitymap.demo.load", "false",
+				"abilitymap.neo4j.embedded.page-cache-mb", "2048", "logging.level.root", "warn",
+				"logging.level.org.abilitymap", "warn"));
+		return application.run(arguments.toArray(String[]::new));
+	}
+
+	/** Compares the GraphQL answer with what the generator counted; a benchmark of wrong answers is worthless. */
+	private LatencyProbe.Answer check(LatencyProbe probe, ProvinceGenerator.Benchmark expected) {
+		LatencyProbe.Answer answer = probe.answer();
+		int[] rows = probe.rawRowCounts();
+		out.printf(Locale.ROOT, "Programme %s: R = %d points, %d covered, %d gaps (%d below level), %d target jobs, "
+				+ "response %,d bytes; raw rows %d / %d / %d%n", expected.programmeId(), answer.required(),
+				answer.covered(), answer.gaps(), answer.belowLevel(), answer.jobs(), answer.bytes(), rows[0], rows[1],
+				rows[2]);
+		if (answer.required() != expected.required() || answer.covered() != expected.covered()
+				|| answer.gaps() != expected.gaps() || answer.belowLevel() != expected.belowLevel()
+				|| answer.jobs() != ProvinceShape.BENCHMARK_TARGET_JOBS || rows[2] != expected.gaps()) {
+			throw new IllegalStateException("The alignment answer differs from the generated programme: expected "
+					+ expected + ", GraphQL said " + answer);
+		}
+		return answer;
+	}
+
+	/**
+	 * Warm-up, then interleaved measurements (alternating which path goes first), so that both paths see the same
+	 * machine; [0] GraphQL, [1] Cypher, [2] {@code RETURN 1}.
+	 */
+	private long[][] sample(LatencyProbe probe) {
+		for (int i = 0; i < options.warmup(); i++) {
+			probe.timeGraphQl();
+			probe.timeCypher();
+			probe.timeRoundTrip();
+		}
+		long[] graphQl = new long[options.iterations()];
+		long[] cypher = new long[options.iterations()];
+		long[] roundTrip = new long[options.iterations()];
+		for (int i = 0; i < options.iterations(); i++) {
+			if (i % 2 == 0) {
+				graphQl[i] = probe.timeGraphQl();
+				cypher[i] = probe.timeCypher();
+			}
+			else {
+				cypher[i] = probe.timeCypher();
+				graphQl[i] = probe.timeGraphQl();
+			}
+			roundTrip[i] = probe.timeRoundTrip();
+		}
+		return new long[][] { graphQl, cypher, roundTrip };
+	}
+
+	/** CPU time of the whole process so far (all threads: generator, driver, embedded database, web server). */
+	private static long processCpuNanos() {
+		var os = ManagementFactory.getOperatingSystemMXBean();
+		return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+	}
+
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private String pageCacheMb() {
+		return options.springArguments().stream()
+			.filter(a -> a.startsWith("--abilitymap.neo4j.embedded.page-cache-mb="))
+			.map(a -> a.substring(a.indexOf('=') + 1))
+			.findFirst()
+			.orElse("2048");
+	}
+
+	private static String machine() {
+		Runtime runtime = Runtime.getRuntime();
+		return String.format(Locale.ROOT, "%d cores, max heap %,d MiB, Java %s (%s), %s %s",
+				runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), System.getProperty("java.version"),
+				System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+	}
+
+	private static void delete(Path folder) {
+		try (Stream<Path> files = Files.walk(folder)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> {
+				try {
+					Files.delete(path);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (IOException | UncheckedIOException ex) {
+			System.err.println("Could not delete " + folder + ": " + ex.getMessage());
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package org.abilitymap.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The arguments of {@code bench}: its own options, and every other {@code --name=value} passed on to Spring.
+ *
+ * @param scales node counts of the provinces to generate, one database each
+ * @param iterations measured iterations per scale and path
+ * @param warmup unmeasured iterations first
+ * @param seed the generator's seed
+ * @param report where the markdown table goes
+ * @param springArguments the remaining {@code --} arguments (Spring properties)
+ */
+record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Path report,
+		List<String> springArguments) {
+
+	static final String USAGE = """
+			Usage: java -Xmx4g -jar abilitymap.jar bench [--scales=10000,1000000] [--iterations=500] [--warmup=200]
+			                                             [--seed=42] [--report=target/benchmarks.md] [--spring.property=…]
+			Generates a synthetic province per scale in a fresh temporary embedded Neo4j, then measures coverage + gaps
+			of one programme (40 courses, 10 target jobs) through GraphQL over HTTP and through the raw Cypher.""";
+
+	static BenchOptions parse(List<String> arguments) {
+		List<Long> scales = List.of(10_000L, 1_000_000L);
+		int iterations = 500;
+		int warmup = 200;
+		long seed = 42;
+		Path report = Path.of("target", "benchmarks.md");
+		List<String> spring = new ArrayList<>();
+		for (String argument : arguments) {
+			String value = argument.contains("=") ? argument.substring(argument.indexOf('=') + 1) : "";
+			if (argument.startsWith("--scales=")) {
+				scales = Arrays.stream(value.split(",")).map(String::strip).map(BenchOptions::count).toList();
+			}
+			else if (argument.startsWith("--iterations=")) {
+				iterations = Integer.parseInt(value);
+			}
+			else if (argument.startsWith("--warmup=")) {
+				warmup = Integer.parseInt(value);
+			}
+			else if (argument.startsWith("--seed=")) {
+				seed = Long.parseLong(value);
+			}
+			else if (argument.startsWith("--report=")) {
+				report = Path.of(value);
+			}
+			else if (argument.startsWith("--")) {
+				spring.add(argument);
+			}
+			else {
+				throw new IllegalArgumentException("Unexpected argument '" + argument + "'.");
+			}
+		}
+		if (scales.isEmpty() || iterations < 1 || warmup < 0) {
+			throw new IllegalArgumentException("Give at least one scale, one iteration and no negative warm-up.");
+		}
+		return new BenchOptions(scales, iterations, warmup, seed, report, spring);
+	}
+
+	/** A node count such as {@code 10000}, {@code 10k} or {@code 1m}. */
+	private static long count(String text) {
+		String lower = text.toLowerCase(java.util.Locale.ROOT).replace("_", "");
+		if (lower.endsWith("k")) {
+			return Long.parseLong(lower.substring(0, lower.length() - 1)) * 1_000;
+		}
+		if (lower.endsWith("m")) {
+			return Long.parseLong(lower.substring(0, lower.length() - 1)) * 1_000_000;
+		}
+		return Long.parseLong(lower);
+	}
+
+	/** Whether a Spring property was given on the command line. */
+	boolean hasSpringProperty(String name) {
+		return springArguments.stream().anyMatch(a -> a.startsWith("--" + name + "="));
+	}
+}
