@@ -32,7 +32,7 @@ public abstract class GraphTestSupport {
 	@Autowired
 	protected Graph graph;
 
-	@Autowired
+	/** The application's GraphQL tester, waiting up to a minute: first queries on a busy two-core machine are slow. */
 	protected HttpGraphQlTester graphQlTester;
 
 	@Autowired
@@ -40,6 +40,11 @@ public abstract class GraphTestSupport {
 
 	@Autowired
 	protected DocumentImport jobDocuments;
+
+	@Autowired
+	void graphQlTester(HttpGraphQlTester tester) {
+		this.graphQlTester = PatientGraphQl.of(tester);
+	}
 
 	@DynamicPropertySource
 	static void neo4j(DynamicPropertyRegistry registry) throws IOException {

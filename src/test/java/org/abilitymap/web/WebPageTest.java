@@ -57,8 +57,12 @@ class WebPageTest {
 	@LocalServerPort
 	private int port;
 
-	@Autowired
 	private HttpGraphQlTester graphQl;
+
+	@Autowired
+	void graphQl(HttpGraphQlTester tester) {
+		this.graphQl = org.abilitymap.support.PatientGraphQl.of(tester);
+	}
 
 	@DynamicPropertySource
 	static void freshDataDirectory(DynamicPropertyRegistry registry) throws IOException {
