@@ -85,13 +85,13 @@ class AlignmentController {
 	@BatchMapping(typeName = "Coverage")
 	List<Programme> programme(List<Coverage> sources) {
 		return Batches.singles(sources, Coverage::programmeId,
-				programmes.byIds(sources.stream().map(Coverage::programmeId).distinct().toList()));
+				programmes.byIds(Batches.keys(sources, Coverage::programmeId)));
 	}
 
 	@BatchMapping(typeName = "CurriculumMatrix", field = "programme")
 	List<Programme> matrixProgramme(List<CurriculumMatrix> sources) {
 		return Batches.singles(sources, CurriculumMatrix::programmeId,
-				programmes.byIds(sources.stream().map(CurriculumMatrix::programmeId).distinct().toList()));
+				programmes.byIds(Batches.keys(sources, CurriculumMatrix::programmeId)));
 	}
 
 	/** Turns the argument into a target, checking that exactly one kind is given and that it exists. */

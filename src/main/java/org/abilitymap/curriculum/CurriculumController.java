@@ -2,7 +2,6 @@ package org.abilitymap.curriculum;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.abilitymap.curriculum.CurriculumReadRepository.Assessed;
 import org.abilitymap.curriculum.CurriculumReadRepository.ClusterLead;
@@ -116,106 +115,102 @@ class CurriculumController {
 
 	@BatchMapping(typeName = "Programme")
 	List<School> school(List<Programme> sources) {
-		return Batches.singles(sources, Programme::schoolId, curricula.schoolsById(ids(sources, Programme::schoolId)));
+		return Batches.singles(sources, Programme::schoolId, curricula.schoolsById(Batches.keys(sources, Programme::schoolId)));
 	}
 
 	@BatchMapping(typeName = "Programme")
 	List<ProgrammeGroup> group(List<Programme> sources) {
-		return Batches.singles(sources, Programme::groupId, curricula.groupsById(ids(sources, Programme::groupId)));
+		return Batches.singles(sources, Programme::groupId, curricula.groupsById(Batches.keys(sources, Programme::groupId)));
 	}
 
 	@BatchMapping(typeName = "Programme")
 	List<List<Job>> targetJobs(List<Programme> sources) {
-		return Batches.lists(sources, Programme::id, curricula.targetJobs(ids(sources, Programme::id)));
+		return Batches.lists(sources, Programme::id, curricula.targetJobs(Batches.keys(sources, Programme::id)));
 	}
 
 	@BatchMapping(typeName = "Programme")
 	List<List<Course>> courses(List<Programme> sources) {
-		return Batches.lists(sources, Programme::id, curricula.coursesOfProgrammes(ids(sources, Programme::id)));
+		return Batches.lists(sources, Programme::id, curricula.coursesOfProgrammes(Batches.keys(sources, Programme::id)));
 	}
 
 	@BatchMapping(typeName = "Programme")
 	List<List<Certificate>> certificates(List<Programme> sources) {
-		return Batches.lists(sources, Programme::id, curricula.certificatesOfProgrammes(ids(sources, Programme::id)));
+		return Batches.lists(sources, Programme::id, curricula.certificatesOfProgrammes(Batches.keys(sources, Programme::id)));
 	}
 
 	@BatchMapping(typeName = "Programme")
 	List<List<TrainingBase>> trainingBases(List<Programme> sources) {
-		return Batches.lists(sources, Programme::id, curricula.basesOfProgrammes(ids(sources, Programme::id)));
+		return Batches.lists(sources, Programme::id, curricula.basesOfProgrammes(Batches.keys(sources, Programme::id)));
 	}
 
 	@BatchMapping(typeName = "Programme")
 	List<List<ProgrammeRevision>> revisions(List<Programme> sources) {
-		return Batches.lists(sources, Programme::id, curricula.revisionsOfProgrammes(ids(sources, Programme::id)));
+		return Batches.lists(sources, Programme::id, curricula.revisionsOfProgrammes(Batches.keys(sources, Programme::id)));
 	}
 
 	@BatchMapping(typeName = "Course")
 	List<List<CourseTeaching>> teaches(List<Course> sources) {
-		return Batches.lists(sources, Course::id, curricula.teachingOfCourses(ids(sources, Course::id)));
+		return Batches.lists(sources, Course::id, curricula.teachingOfCourses(Batches.keys(sources, Course::id)));
 	}
 
 	@BatchMapping(typeName = "Course", field = "textbooks")
 	List<List<Textbook>> textbooksOfCourses(List<Course> sources) {
-		return Batches.lists(sources, Course::id, curricula.textbooksOfCourses(ids(sources, Course::id)));
+		return Batches.lists(sources, Course::id, curricula.textbooksOfCourses(Batches.keys(sources, Course::id)));
 	}
 
 	@BatchMapping(typeName = "Textbook", field = "courses")
 	List<List<Course>> coursesOfTextbooks(List<Textbook> sources) {
-		return Batches.lists(sources, Textbook::id, curricula.coursesOfTextbooks(ids(sources, Textbook::id)));
+		return Batches.lists(sources, Textbook::id, curricula.coursesOfTextbooks(Batches.keys(sources, Textbook::id)));
 	}
 
 	@BatchMapping(typeName = "Textbook")
 	List<List<Point>> covers(List<Textbook> sources) {
-		return Batches.lists(sources, Textbook::id, curricula.pointsOfTextbooks(ids(sources, Textbook::id)));
+		return Batches.lists(sources, Textbook::id, curricula.pointsOfTextbooks(Batches.keys(sources, Textbook::id)));
 	}
 
 	@BatchMapping(typeName = "Certificate")
 	List<List<Assessed>> assesses(List<Certificate> sources) {
-		return Batches.lists(sources, Certificate::id, curricula.assessmentsOfCertificates(ids(sources, Certificate::id)));
+		return Batches.lists(sources, Certificate::id, curricula.assessmentsOfCertificates(Batches.keys(sources, Certificate::id)));
 	}
 
 	@BatchMapping(typeName = "Certificate")
 	List<List<Job>> qualifiesFor(List<Certificate> sources) {
-		return Batches.lists(sources, Certificate::id, curricula.jobsOfCertificates(ids(sources, Certificate::id)));
+		return Batches.lists(sources, Certificate::id, curricula.jobsOfCertificates(Batches.keys(sources, Certificate::id)));
 	}
 
 	@BatchMapping(typeName = "TrainingBase")
 	List<List<Point>> supports(List<TrainingBase> sources) {
-		return Batches.lists(sources, TrainingBase::id, curricula.pointsOfBases(ids(sources, TrainingBase::id)));
+		return Batches.lists(sources, TrainingBase::id, curricula.pointsOfBases(Batches.keys(sources, TrainingBase::id)));
 	}
 
 	@BatchMapping(typeName = "TrainingBase", field = "courses")
 	List<List<Course>> coursesOfBases(List<TrainingBase> sources) {
-		return Batches.lists(sources, TrainingBase::id, curricula.coursesOfBases(ids(sources, TrainingBase::id)));
+		return Batches.lists(sources, TrainingBase::id, curricula.coursesOfBases(Batches.keys(sources, TrainingBase::id)));
 	}
 
 	@BatchMapping(typeName = "School", field = "programmes")
 	List<List<Programme>> programmesOfSchools(List<School> sources) {
-		return Batches.lists(sources, School::id, curricula.programmesOfSchools(ids(sources, School::id)));
+		return Batches.lists(sources, School::id, curricula.programmesOfSchools(Batches.keys(sources, School::id)));
 	}
 
 	@BatchMapping(typeName = "ProgrammeGroup", field = "programmes")
 	List<List<Programme>> programmesOfGroups(List<ProgrammeGroup> sources) {
-		return Batches.lists(sources, ProgrammeGroup::id, curricula.programmesOfGroups(ids(sources, ProgrammeGroup::id)));
+		return Batches.lists(sources, ProgrammeGroup::id, curricula.programmesOfGroups(Batches.keys(sources, ProgrammeGroup::id)));
 	}
 
 	@BatchMapping(typeName = "ProgrammeGroup", field = "school")
 	List<School> schoolOfGroups(List<ProgrammeGroup> sources) {
 		return Batches.singles(sources, ProgrammeGroup::schoolId,
-				curricula.schoolsById(ids(sources, ProgrammeGroup::schoolId)));
+				curricula.schoolsById(Batches.keys(sources, ProgrammeGroup::schoolId)));
 	}
 
 	@BatchMapping(typeName = "Cluster")
 	List<List<ClusterLead>> leads(List<Cluster> sources) {
-		return Batches.lists(sources, Cluster::id, curricula.leadsOfClusters(ids(sources, Cluster::id)));
+		return Batches.lists(sources, Cluster::id, curricula.leadsOfClusters(Batches.keys(sources, Cluster::id)));
 	}
 
 	@BatchMapping(typeName = "Cluster")
 	List<List<ProgrammeGroup>> programmeGroups(List<Cluster> sources) {
-		return Batches.lists(sources, Cluster::id, curricula.groupsOfClusters(ids(sources, Cluster::id)));
-	}
-
-	private static <S> List<String> ids(List<S> sources, Function<S, String> id) {
-		return sources.stream().map(id).filter(java.util.Objects::nonNull).distinct().toList();
+		return Batches.lists(sources, Cluster::id, curricula.groupsOfClusters(Batches.keys(sources, Cluster::id)));
 	}
 }

@@ -94,50 +94,46 @@ class CatalogController {
 
 	@BatchMapping(typeName = "Job")
 	List<JobGroup> group(List<Job> sources) {
-		return Batches.singles(sources, Job::id, jobs.groupsOfJobs(ids(sources, Job::id)));
+		return Batches.singles(sources, Job::id, jobs.groupsOfJobs(Batches.keys(sources, Job::id)));
 	}
 
 	@BatchMapping(typeName = "Job")
 	List<List<ReferenceOccupation>> referenceOccupations(List<Job> sources) {
-		return Batches.lists(sources, Job::id, jobs.occupationsOfJobs(ids(sources, Job::id)));
+		return Batches.lists(sources, Job::id, jobs.occupationsOfJobs(Batches.keys(sources, Job::id)));
 	}
 
 	@BatchMapping(typeName = "Job", field = "enterprises")
 	List<List<Enterprise>> enterprisesOfJobs(List<Job> sources) {
-		return Batches.lists(sources, Job::id, jobs.enterprisesOfJobs(ids(sources, Job::id)));
+		return Batches.lists(sources, Job::id, jobs.enterprisesOfJobs(Batches.keys(sources, Job::id)));
 	}
 
 	@BatchMapping(typeName = "JobGroup", field = "segments")
 	List<List<ChainSegment>> segmentsOfGroups(List<JobGroup> sources) {
-		return Batches.lists(sources, JobGroup::id, jobs.segmentsOfGroups(ids(sources, JobGroup::id)));
+		return Batches.lists(sources, JobGroup::id, jobs.segmentsOfGroups(Batches.keys(sources, JobGroup::id)));
 	}
 
 	@BatchMapping(typeName = "JobGroup", field = "jobs")
 	List<List<Job>> jobsOfGroups(List<JobGroup> sources) {
-		return Batches.lists(sources, JobGroup::id, jobs.jobsOfGroups(ids(sources, JobGroup::id)));
+		return Batches.lists(sources, JobGroup::id, jobs.jobsOfGroups(Batches.keys(sources, JobGroup::id)));
 	}
 
 	@BatchMapping(typeName = "Industry", field = "segments")
 	List<List<ChainSegment>> segmentsOfIndustries(List<Industry> sources) {
-		return Batches.lists(sources, Industry::id, jobs.segmentsOfIndustries(ids(sources, Industry::id)));
+		return Batches.lists(sources, Industry::id, jobs.segmentsOfIndustries(Batches.keys(sources, Industry::id)));
 	}
 
 	@BatchMapping(typeName = "ChainSegment")
 	List<List<JobGroup>> jobGroups(List<ChainSegment> sources) {
-		return Batches.lists(sources, ChainSegment::id, jobs.groupsOfSegments(ids(sources, ChainSegment::id)));
+		return Batches.lists(sources, ChainSegment::id, jobs.groupsOfSegments(Batches.keys(sources, ChainSegment::id)));
 	}
 
 	@BatchMapping(typeName = "Enterprise")
 	List<List<Industry>> industries(List<Enterprise> sources) {
-		return Batches.lists(sources, Enterprise::id, jobs.industriesOfEnterprises(ids(sources, Enterprise::id)));
+		return Batches.lists(sources, Enterprise::id, jobs.industriesOfEnterprises(Batches.keys(sources, Enterprise::id)));
 	}
 
 	@BatchMapping(typeName = "Enterprise")
 	List<List<Submission>> submissions(List<Enterprise> sources) {
-		return Batches.lists(sources, Enterprise::id, jobs.latestSubmissionsOfEnterprises(ids(sources, Enterprise::id)));
-	}
-
-	static <S> List<String> ids(List<S> sources, java.util.function.Function<S, String> id) {
-		return sources.stream().map(id).distinct().toList();
+		return Batches.lists(sources, Enterprise::id, jobs.latestSubmissionsOfEnterprises(Batches.keys(sources, Enterprise::id)));
 	}
 }

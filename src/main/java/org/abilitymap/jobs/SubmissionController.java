@@ -18,7 +18,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import static org.abilitymap.jobs.CatalogController.ids;
 
 /**
  * GraphQL for submissions and ability maps: the {@code submitWorkTasks} mutation, submission versions, and the
@@ -114,43 +113,43 @@ class SubmissionController {
 	@BatchMapping(typeName = "Submission")
 	List<Enterprise> enterprise(List<Submission> sources) {
 		return Batches.singles(sources, Submission::enterpriseId,
-				jobs.enterprisesById(ids(sources, Submission::enterpriseId)));
+				jobs.enterprisesById(Batches.keys(sources, Submission::enterpriseId)));
 	}
 
 	@BatchMapping(typeName = "Submission")
 	List<Job> job(List<Submission> sources) {
-		return Batches.singles(sources, Submission::jobId, jobs.jobsById(ids(sources, Submission::jobId)));
+		return Batches.singles(sources, Submission::jobId, jobs.jobsById(Batches.keys(sources, Submission::jobId)));
 	}
 
 	@BatchMapping(typeName = "Submission", field = "projects")
 	List<List<WorkProject>> projectsOfSubmissions(List<Submission> sources) {
-		return Batches.lists(sources, Submission::id, jobs.projectsOfSubmissions(ids(sources, Submission::id)));
+		return Batches.lists(sources, Submission::id, jobs.projectsOfSubmissions(Batches.keys(sources, Submission::id)));
 	}
 
 	@BatchMapping(typeName = "Submission")
 	List<List<Submission>> versions(List<Submission> sources) {
-		return Batches.lists(sources, Submission::id, jobs.versionsOfSubmissions(ids(sources, Submission::id)));
+		return Batches.lists(sources, Submission::id, jobs.versionsOfSubmissions(Batches.keys(sources, Submission::id)));
 	}
 
 	@BatchMapping(typeName = "Provenance", field = "enterprise")
 	List<Enterprise> provenanceEnterprise(List<Provenance> sources) {
 		return Batches.singles(sources, Provenance::enterpriseId,
-				jobs.enterprisesById(ids(sources, Provenance::enterpriseId)));
+				jobs.enterprisesById(Batches.keys(sources, Provenance::enterpriseId)));
 	}
 
 	@BatchMapping(typeName = "WorkProject")
 	List<List<Task>> tasks(List<WorkProject> sources) {
-		return Batches.lists(sources, WorkProject::id, jobs.tasksOfProjects(ids(sources, WorkProject::id)));
+		return Batches.lists(sources, WorkProject::id, jobs.tasksOfProjects(Batches.keys(sources, WorkProject::id)));
 	}
 
 	@BatchMapping(typeName = "Task")
 	List<List<ProcessStep>> steps(List<Task> sources) {
-		return Batches.lists(sources, Task::id, jobs.stepsOfTasks(ids(sources, Task::id)));
+		return Batches.lists(sources, Task::id, jobs.stepsOfTasks(Batches.keys(sources, Task::id)));
 	}
 
 	@BatchMapping(typeName = "ProcessStep", field = "skills")
 	List<List<StepSkill>> skillsOfSteps(List<ProcessStep> sources) {
-		return Batches.lists(sources, ProcessStep::id, jobs.skillsOfSteps(ids(sources, ProcessStep::id)));
+		return Batches.lists(sources, ProcessStep::id, jobs.skillsOfSteps(Batches.keys(sources, ProcessStep::id)));
 	}
 
 	@BatchMapping(typeName = "StepSkill")
@@ -160,7 +159,7 @@ class SubmissionController {
 
 	@BatchMapping(typeName = "SkillPoint")
 	List<SkillUsage> requiredBy(List<Point> sources) {
-		Map<String, SkillUsage> usage = jobs.usageOfSkills(ids(sources, Point::id));
+		Map<String, SkillUsage> usage = jobs.usageOfSkills(Batches.keys(sources, Point::id));
 		return sources.stream().map(p -> usage.getOrDefault(p.id(), SkillUsage.NONE)).toList();
 	}
 }

@@ -61,12 +61,12 @@ class PointController {
 
 	@BatchMapping(typeName = "SkillPoint")
 	List<List<Point>> knowledge(List<Point> skills) {
-		return Batches.lists(skills, Point::id, points.knowledgeOfSkills(skills.stream().map(Point::id).distinct().toList()));
+		return Batches.lists(skills, Point::id, points.knowledgeOfSkills(Batches.keys(skills, Point::id)));
 	}
 
 	@BatchMapping(typeName = "KnowledgePoint")
 	List<List<Point>> skills(List<Point> knowledge) {
 		return Batches.lists(knowledge, Point::id,
-				points.skillsOfKnowledge(knowledge.stream().map(Point::id).distinct().toList()));
+				points.skillsOfKnowledge(Batches.keys(knowledge, Point::id)));
 	}
 }

@@ -72,7 +72,7 @@ class StandardsController {
 	@BatchMapping(typeName = "Job")
 	List<List<JobRequirement>> standard(List<Job> jobs) {
 		return Batches.lists(jobs, Job::id, graph.queryGrouped(STANDARDS_OF_JOBS,
-				Map.of("ids", jobs.stream().map(Job::id).distinct().toList()), JobRequirement::of));
+				Map.of("ids", Batches.keys(jobs, Job::id)), JobRequirement::of));
 	}
 
 	@MutationMapping

@@ -10,6 +10,11 @@ public final class Batches {
 	private Batches() {
 	}
 
+	/** The distinct non-null keys of the sources: the {@code $ids} of one batch query. */
+	public static <S> List<String> keys(List<S> sources, Function<S, String> key) {
+		return sources.stream().map(key).filter(java.util.Objects::nonNull).distinct().toList();
+	}
+
 	/** The child list of each source, empty where the query found none. */
 	public static <S, T> List<List<T>> lists(List<S> sources, Function<S, String> key, Map<String, List<T>> loaded) {
 		return sources.stream().map(source -> loaded.getOrDefault(key.apply(source), List.of())).toList();
