@@ -47,7 +47,7 @@ class CommandLineImportTest {
 	private record Run(int exitCode, String out, String err) {
 	}
 
-	/** Runs {@link AbilitymapApplication#runImport} with System.out and System.err captured. */
+	/** Runs {@link AbilitymapApplication#runCommand} with System.out and System.err captured. */
 	private static Run runImport(List<String> arguments) {
 		PrintStream originalOut = System.out;
 		PrintStream originalErr = System.err;
@@ -56,7 +56,7 @@ class CommandLineImportTest {
 		try {
 			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
 			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-			int exitCode = AbilitymapApplication.runImport(arguments);
+			int exitCode = AbilitymapApplication.runCommand("import", arguments);
 			return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
 		finally {

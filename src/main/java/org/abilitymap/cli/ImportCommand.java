@@ -3,21 +3,29 @@ package org.abilitymap.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.JsonDocuments;
 import org.abilitymap.imports.DocumentImport;
+import org.abilitymap.imports.ImportFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar abilitymap.jar import FILE|FOLDER…}: imports documents of every kind from JSON files, each in its
- * own transaction, in the order their references need (job catalogues, education catalogues, submissions, programmes),
- * printing one line per file and a summary.
+ * {@code java -jar abilitymap.jar import [--format=NAME] FILE|FOLDER…}: imports JSON documents of every kind, each in
+ * its own transaction, in the order their references need (job catalogues, education catalogues, submissions,
+ * programmes), then the files of the other formats ({@link ImportFormat}: named with {@code --format} or recognised
+ * from the file), printing one line per file, a progress bar on long work and a summary.
  */
 @Component
 public class ImportCommand {
@@ -26,44 +34,79 @@ public class ImportCommand {
 
 	private final DocumentImport documents;
 
-	ImportCommand(JsonDocuments json, DocumentImport documents) {
+	private final List<ImportFormat> formats;
+
+	ImportCommand(JsonDocuments json, DocumentImport documents, List<ImportFormat> formats) {
 		this.json = json;
 		this.documents = documents;
+		this.formats = formats.stream().sorted(Comparator.comparing(ImportFormat::name)).toList();
 	}
 
 	/**
 	 * Runs the import.
 	 *
-	 * @param arguments files and folders (folders contribute their {@code *.json} files, sorted by name)
-	 * @return the process exit code: 0 when every document was imported, 1 when any was rejected, 2 on usage errors
+	 * @param arguments {@code --format=NAME} and files and folders (folders contribute their {@code *.json} files and
+	 *     the files a format recognises, sorted by name)
+	 * @return the process exit code: 0 when every file was imported, 1 when any was rejected, 2 on usage errors
 	 */
 	public int run(List<String> arguments, PrintStream out, PrintStream err) {
-		if (arguments.isEmpty()) {
-			err.println("Usage: java -jar abilitymap.jar import FILE|FOLDER...");
-			err.println("Imports job catalogues, education catalogues, work-task submissions and programmes (JSON),");
-			err.println("in that order whatever the order of the files.");
+		CommandOptions command = CommandOptions.parse(arguments);
+		Set<String> unknown = new TreeSet<>(command.options().keySet());
+		unknown.remove("format");
+		if (command.operands().isEmpty() || !unknown.isEmpty()) {
+			if (!unknown.isEmpty()) {
+				err.println("Unknown option(s): " + unknown.stream().map(o -> "--" + o).collect(Collectors.joining(", ")));
+			}
+			usage(err);
 			return 2;
 		}
+		ImportFormat named = null;
+		if (command.options().containsKey("format")) {
+			String name = command.options().get("format");
+			named = formats.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+			if (named == null && !name.equals("json")) {
+				err.println("Unknown format '" + name + "'.");
+				usage(err);
+				return 2;
+			}
+		}
 		List<Path> files = new ArrayList<>();
-		for (String argument : arguments) {
+		List<FormatFile> formatFiles = new ArrayList<>();
+		for (String argument : command.operands()) {
 			Path path = Path.of(argument);
-			if (Files.isDirectory(path)) {
+			if (!Files.exists(path)) {
+				err.println("No such file or folder: " + path);
+				return 2;
+			}
+			if (named != null) {
+				formatFiles.add(new FormatFile(path, named));
+				continue;
+			}
+			Optional<ImportFormat> format = command.options().containsKey("format") ? Optional.empty() : recognising(path);
+			if (format.isPresent()) {
+				formatFiles.add(new FormatFile(path, format.get()));
+			}
+			else if (Files.isDirectory(path)) {
 				try (Stream<Path> listing = Files.list(path)) {
-					listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+					for (Path file : listing.sorted().toList()) {
+						if (file.getFileName().toString().endsWith(".json")) {
+							files.add(file);
+						}
+						else if (!command.options().containsKey("format")) {
+							recognising(file).ifPresent(f -> formatFiles.add(new FormatFile(file, f)));
+						}
+					}
 				}
 				catch (IOException ex) {
 					err.println("Cannot list " + path + ": " + ex.getMessage());
 					return 2;
 				}
 			}
-			else if (Files.isRegularFile(path)) {
+			else {
 				files.add(path);
 			}
-			else {
-				err.println("No such file or folder: " + path);
-				return 2;
-			}
 		}
+		int total = files.size() + formatFiles.size();
 		List<Parsed> parsed = new ArrayList<>();
 		int rejected = 0;
 		for (Path file : files) {
@@ -80,7 +123,8 @@ public class ImportCommand {
 				err.println("✘ " + file + ": cannot read: " + ex.getMessage());
 			}
 		}
-		parsed.sort(java.util.Comparator.comparing(Parsed::kind)); // stable: file order within a kind
+		parsed.sort(Comparator.comparing(Parsed::kind)); // stable: file order within a kind
+		int count = parsed.size() + formatFiles.size();
 		long started = System.nanoTime();
 		int imported = 0;
 		for (int i = 0; i < parsed.size(); i++) {
@@ -88,17 +132,50 @@ public class ImportCommand {
 			try {
 				var result = documents.importDocument(document.content());
 				imported++;
-				out.printf("[%d/%d] ✔ %s: %s%n", i + 1, parsed.size(), document.file(), result.summary());
+				out.printf("[%d/%d] ✔ %s: %s%n", i + 1, count, document.file(), result.summary());
 			}
 			catch (InvalidDocumentException ex) {
 				rejected++;
-				err.printf("[%d/%d] ", i + 1, parsed.size());
+				err.printf("[%d/%d] ", i + 1, count);
 				report(err, document.file(), ex);
 			}
 		}
-		out.printf("Imported %d of %d documents in %d ms; %d rejected (nothing was written for those).%n", imported,
-				files.size(), (System.nanoTime() - started) / 1_000_000, rejected);
+		for (int i = 0; i < formatFiles.size(); i++) {
+			FormatFile file = formatFiles.get(i);
+			int position = parsed.size() + i + 1;
+			ConsoleProgress progress = ConsoleProgress.on(err);
+			try {
+				String summary = file.format().importFrom(file.path(), progress);
+				progress.finishLine();
+				imported++;
+				out.printf("[%d/%d] ✔ %s (%s): %s%n", position, count, file.path(), file.format().name(), summary);
+			}
+			catch (InvalidDocumentException ex) {
+				progress.finishLine();
+				rejected++;
+				err.printf("[%d/%d] ", position, count);
+				report(err, file.path(), ex);
+			}
+			catch (IOException | UncheckedIOException ex) {
+				progress.finishLine();
+				rejected++;
+				err.printf("[%d/%d] ✘ %s: cannot read: %s%n", position, count, file.path(), ex.getMessage());
+			}
+		}
+		out.printf("Imported %d of %d %s in %d ms; %d rejected (nothing was written for those).%n", imported, total,
+				formatFiles.isEmpty() ? "documents" : "files", (System.nanoTime() - started) / 1_000_000, rejected);
 		return rejected == 0 ? 0 : 1;
+	}
+
+	private Optional<ImportFormat> recognising(Path path) {
+		return formats.stream().filter(f -> f.recognises(path)).findFirst();
+	}
+
+	private void usage(PrintStream err) {
+		err.println("Usage: java -jar abilitymap.jar import [--format=NAME] FILE|FOLDER...");
+		err.println("Imports job catalogues, education catalogues, work-task submissions and programmes (JSON),");
+		err.println("in that order whatever the order of the files, then files of these formats:");
+		formats.forEach(f -> err.printf("  %-16s %s%n", f.name(), f.description()));
 	}
 
 	private static void report(PrintStream err, Path file, InvalidDocumentException ex) {
@@ -107,5 +184,8 @@ public class ImportCommand {
 	}
 
 	private record Parsed(Path file, Object content, DocumentImport.Kind kind) {
+	}
+
+	private record FormatFile(Path path, ImportFormat format) {
 	}
 }

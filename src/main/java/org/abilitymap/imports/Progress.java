@@ -1,0 +1,30 @@
+package org.abilitymap.imports;
+
+/**
+ * Where long imports and exports report how far they are: the command line draws a progress bar from it, a web
+ * upload passes {@link #NONE}.
+ */
+public interface Progress {
+
+	/** A progress that nobody watches. */
+	Progress NONE = new Progress() {
+		@Override
+		public void begin(String phase, long total) {
+		}
+
+		@Override
+		public void advance(long units) {
+		}
+	};
+
+	/**
+	 * Starts a phase of the work.
+	 *
+	 * @param phase what is being done, for a person ("occupations", "skill relations")
+	 * @param total the units the phase has, or -1 when not known in advance
+	 */
+	void begin(String phase, long total);
+
+	/** Records that some more units of the current phase are done. */
+	void advance(long units);
+}
