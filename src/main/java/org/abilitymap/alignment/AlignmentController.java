@@ -2,16 +2,21 @@ package org.abilitymap.alignment;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import org.abilitymap.alignment.Alignment.ProgrammeAlignment;
 import org.abilitymap.curriculum.Programme;
 import org.abilitymap.curriculum.ProgrammeLookup;
 import org.abilitymap.support.graphql.Batches;
 import org.abilitymap.support.graphql.InvalidArgumentException;
 import org.abilitymap.support.neo4j.Graph;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 /** GraphQL for the alignment questions: coverage, gaps, orphans, trace and the curriculum matrix. */
 @Controller
@@ -33,11 +38,15 @@ class AlignmentController {
 
 	private final Graph graph;
 
-	AlignmentController(Alignment alignment, TraceRepository traces, ProgrammeLookup programmes, Graph graph) {
+	AlignmentController(Alignment alignment, TraceRepository traces, ProgrammeLookup programmes, Graph graph,
+			BatchLoaderRegistry loaders) {
 		this.alignment = alignment;
 		this.traces = traces;
 		this.programmes = programmes;
 		this.graph = graph;
+		// coverage and gaps of the same programmes in one request are read together, in one transaction
+		loaders.forTypePair(String.class, ProgrammeAlignment.class)
+			.registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> alignment.ofProgrammes(ids)));
 	}
 
 	/** The {@code AlignmentTarget} argument. */
@@ -45,17 +54,25 @@ class AlignmentController {
 	}
 
 	@QueryMapping
-	Coverage coverage(@Argument String programId, @Argument AlignmentTarget target) {
-		if (!programmes.exists(programId)) {
-			return null;
+	CompletableFuture<Coverage> coverage(@Argument String programId, @Argument AlignmentTarget target,
+			DataLoader<String, ProgrammeAlignment> programmeAlignments) {
+		Target resolved = resolve(target);
+		if (resolved.kind() == Target.Kind.PROGRAMME_JOBS) {
+			return programmeAlignments.load(programId).thenApply(ProgrammeAlignment::coverage);
 		}
-		return alignment.coverage(List.of(new Alignment.Request(programId, resolve(target)))).get(0);
+		return CompletableFuture.completedFuture(programmes.exists(programId)
+				? alignment.coverage(List.of(new Alignment.Request(programId, resolved))).get(0) : null);
 	}
 
 	@QueryMapping
-	List<Gap> gaps(@Argument String programId, @Argument AlignmentTarget target) {
-		return programmes.exists(programId) ? alignment.gaps(new Alignment.Request(programId, resolve(target)))
-				: List.of();
+	CompletableFuture<List<Gap>> gaps(@Argument String programId, @Argument AlignmentTarget target,
+			DataLoader<String, ProgrammeAlignment> programmeAlignments) {
+		Target resolved = resolve(target);
+		if (resolved.kind() == Target.Kind.PROGRAMME_JOBS) {
+			return programmeAlignments.load(programId).thenApply(ProgrammeAlignment::gaps);
+		}
+		return CompletableFuture.completedFuture(programmes.exists(programId)
+				? alignment.gaps(new Alignment.Request(programId, resolved)) : List.of());
 	}
 
 	@QueryMapping

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.abilitymap.alignment.AlignmentRepository;
+import org.abilitymap.alignment.AlignmentSnapshots;
 import org.abilitymap.support.neo4j.Graph;
 import org.abilitymap.support.neo4j.Rows;
+import org.abilitymap.support.neo4j.StaleAlignments;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Times coverage + gaps of one programme two ways: one GraphQL request over HTTP, as a client sends it, and the
- * three alignment queries it runs ({@code COVERAGE}, {@code COVERAGE_BY_JOB}, {@code GAPS}), each in its own read
- * transaction through the driver, as the application runs them.
+ * Times coverage + gaps of one programme: one GraphQL request over HTTP, as a client sends it; the one query it runs
+ * once the programme's alignment is stored ({@code AlignmentSnapshots.READ}), in a read transaction through the
+ * driver; and the GraphQL request right after a write made the stored alignment stale, which computes it again with
+ * the three alignment queries ({@code COVERAGE}, {@code COVERAGE_BY_JOB}, {@code GAPS}).
  */
 final class LatencyProbe {
 
@@ -43,6 +46,8 @@ final class LatencyProbe {
 
 	private final List<Map<String, Object>> requests;
 
+	private final String programmeId;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	LatencyProbe(Graph graph, int port, String programmeId) {
@@ -54,6 +59,7 @@ final class LatencyProbe {
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		this.requests = List.of(Rows.of("key", "0", "programmeId", programmeId, "jobIds", null, "certificateId", null));
+		this.programmeId = programmeId;
 	}
 
 	/**
@@ -83,23 +89,28 @@ final class LatencyProbe {
 				gaps.size(), below, coverage.path("byJob").size(), body.length());
 	}
 
-	/** Rows the three raw queries return: coverage, coverage by job, gaps. */
+	/** Rows the three live queries return (coverage, coverage by job, gaps), and the stored snapshot's gaps. */
 	int[] rawRowCounts() {
+		int storedGaps = graph.read(tx -> tx.run(AlignmentSnapshots.READ, Map.of("programmeIds", List.of(programmeId)))
+			.single()
+			.get("gaps")
+			.size());
 		return new int[] { run(AlignmentRepository.COVERAGE), run(AlignmentRepository.COVERAGE_BY_JOB),
-				run(AlignmentRepository.GAPS) };
+				run(AlignmentRepository.GAPS), storedGaps };
 	}
 
 	/** Diagnostics: each query's profiled plan (rows and database hits per operator) and its own p50. */
 	String profiles(int iterations) {
 		StringBuilder text = new StringBuilder();
 		Map<String, String> queries = Map.of("COVERAGE", AlignmentRepository.COVERAGE, "COVERAGE_BY_JOB",
-				AlignmentRepository.COVERAGE_BY_JOB, "GAPS", AlignmentRepository.GAPS);
-		for (String name : List.of("COVERAGE", "COVERAGE_BY_JOB", "GAPS")) {
-			text.append(name).append('\n').append(PlanPrinter.profile(graph, queries.get(name), Map.of("requests", requests)));
+				AlignmentRepository.COVERAGE_BY_JOB, "GAPS", AlignmentRepository.GAPS, "SNAPSHOT", AlignmentSnapshots.READ);
+		Map<String, Object> parameters = Map.of("requests", requests, "programmeIds", List.of(programmeId));
+		for (String name : List.of("COVERAGE", "COVERAGE_BY_JOB", "GAPS", "SNAPSHOT")) {
+			text.append(name).append('\n').append(PlanPrinter.profile(graph, queries.get(name), parameters));
 			long[] samples = new long[iterations];
 			for (int i = 0; i < iterations; i++) {
 				long started = System.nanoTime();
-				run(queries.get(name));
+				graph.read(tx -> tx.run(queries.get(name), parameters).list());
 				samples[i] = System.nanoTime() - started;
 			}
 			text.append(String.format("%s p50 %.2f ms%n%n", name, Latencies.of(samples).p50Ms()));
@@ -121,12 +132,24 @@ final class LatencyProbe {
 		return System.nanoTime() - started;
 	}
 
-	/** The three queries, in nanoseconds. */
+	/** The query a GraphQL request runs once the alignment is stored, in its read transaction, in nanoseconds. */
 	long timeCypher() {
 		long started = System.nanoTime();
-		run(AlignmentRepository.COVERAGE);
-		run(AlignmentRepository.COVERAGE_BY_JOB);
-		run(AlignmentRepository.GAPS);
+		graph.read(tx -> tx.run(AlignmentSnapshots.READ, Map.of("programmeIds", List.of(programmeId))).list());
+		return System.nanoTime() - started;
+	}
+
+	/**
+	 * One GraphQL request right after the stored alignment was dropped, as a write to the programme or its jobs does
+	 * (the drop itself is not timed), in nanoseconds.
+	 */
+	long timeColdGraphQl() {
+		graph.write(tx -> {
+			StaleAlignments.dropForProgrammes(tx, List.of(programmeId));
+			return null;
+		});
+		long started = System.nanoTime();
+		post();
 		return System.nanoTime() - started;
 	}
 

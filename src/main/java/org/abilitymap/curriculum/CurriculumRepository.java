@@ -3,6 +3,7 @@ package org.abilitymap.curriculum;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.support.neo4j.StaleAlignments;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
@@ -272,6 +273,7 @@ class CurriculumRepository {
 			List<Map<String, Object>> teaching, List<Map<String, Object>> textbooks,
 			List<Map<String, Object>> certificates, List<Map<String, Object>> trainingBases) {
 		String id = (String) programme.get("id");
+		StaleAlignments.dropForProgrammes(tx, List.of(id));
 		tx.run(CLEAR_PROGRAMME, Map.of("id", id)).consume();
 		tx.run(WRITE_PROGRAMME, programme).consume();
 		run(tx, CREATE_COURSES, Map.of("programmeId", id, "rows", courses), courses);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.abilitymap.support.neo4j.Rows;
+import org.abilitymap.support.neo4j.StaleAlignments;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
@@ -108,6 +109,7 @@ class SubmissionRepository {
 
 	void createSubmission(TransactionContext tx, Map<String, Object> submission) {
 		tx.run(CREATE_SUBMISSION, submission).consume();
+		StaleAlignments.dropForJobs(tx, List.of((String) submission.get("jobId")));
 	}
 
 	void createTree(TransactionContext tx, String submissionId, TreeRows rows) {

@@ -3,6 +3,7 @@ package org.abilitymap.standards;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.support.neo4j.StaleAlignments;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
@@ -138,6 +139,7 @@ class StandardsRepository {
 		tx.run(CLEAR_STANDARD, job).consume();
 		tx.run(DERIVE_STANDARD, job).consume();
 		tx.run(APPLY_OVERRIDES, job).consume();
+		StaleAlignments.dropForJobs(tx, List.of(jobId));
 	}
 
 	List<String> allJobIds(TransactionContext tx) {
