@@ -3,12 +3,16 @@ package org.abilitymap.support.graphql;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Limits every GraphQL operation's depth and complexity, so that one hostile query cannot tie up the database. */
+/**
+ * Limits every GraphQL operation's depth and complexity, so that one hostile query cannot tie up the database, and
+ * keeps parsed documents for clients that send the same query again.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlConfiguration.QueryLimits.class)
 class GraphQlConfiguration {
@@ -31,5 +35,10 @@ class GraphQlConfiguration {
 	@Bean
 	MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimits limits) {
 		return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer parsedDocumentCache() {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(500)));
 	}
 }
