@@ -66,10 +66,12 @@ public class Alignment {
 		for (Record r : rows) {
 			String id = r.get("programmeId").asString();
 			boolean known = r.get("known").asBoolean();
-			Coverage coverage = known ? coverage(id, Target.PROGRAMME_JOBS, r.get("totals"),
-					r.get("byJob").asList(Alignment::jobShare)) : null;
-			alignments.put(id, new ProgrammeAlignment(id, known, coverage,
-					known ? r.get("gaps").asList(Alignment::gap) : List.of()));
+			List<JobShare> byJob = r.get("byJob").asList(Alignment::jobShare);
+			Map<String, Job> jobs = new HashMap<>();
+			byJob.forEach(share -> jobs.put(share.job().id(), share.job()));
+			Coverage coverage = known ? coverage(id, Target.PROGRAMME_JOBS, r.get("totals"), byJob) : null;
+			alignments.put(id, new ProgrammeAlignment(id, known, coverage, r.get("gaps")
+				.asList(gap -> gap(gap, gap.get("jobIds").asList(jobId -> jobs.get(jobId.asString()))))));
 		}
 		return alignments;
 	}
@@ -125,7 +127,9 @@ public class Alignment {
 
 	/** The gaps of one programme against one target, computed without snapshots. */
 	List<Gap> computeGaps(Request request) {
-		return repository.gaps(parameters(List.of(request))).stream().map(Alignment::gap).toList();
+		return repository.gaps(parameters(List.of(request))).stream()
+			.map(r -> gap(r, r.get("jobs").asList(Job::of)))
+			.toList();
 	}
 
 	/** A coverage from a {@code COVERAGE} row (or a snapshot's totals); none when nothing is required. */
@@ -145,11 +149,11 @@ public class Alignment {
 		return new JobShare(Job.of(r.get("job")), share(r, "required", "covered", "requiredWeight", "coveredWeight"));
 	}
 
-	private static Gap gap(MapAccessor r) {
+	private static Gap gap(MapAccessor r, List<Job> jobs) {
 		int taught = r.get("taught").asInt();
 		return new Gap(Point.of(r.get("point")), taught == 0 ? Gap.Kind.NOT_TAUGHT : Gap.Kind.BELOW_LEVEL,
-				ProficiencyLevel.ofRank(r.get("level").asLong()), taught, r.get("importance").asInt(),
-				r.get("jobs").asList(Job::of), r.get("closestCourse").isNull() ? null : Course.of(r.get("closestCourse")));
+				ProficiencyLevel.ofRank(r.get("level").asLong()), taught, r.get("importance").asInt(), jobs,
+				r.get("closestCourse").isNull() ? null : Course.of(r.get("closestCourse")));
 	}
 
 	/** The orphans of one programme against one target. */

@@ -29,34 +29,32 @@ public class AlignmentSnapshots {
 	/**
 	 * Per programme: whether it exists, whether it has a snapshot, and the snapshot in the shape of the live queries'
 	 * rows ({@code totals} as a {@code COVERAGE} row, {@code byJob} as {@code COVERAGE_BY_JOB} rows, {@code gaps} as
-	 * {@code GAPS} rows), with names read from the points, jobs and courses themselves.
+	 * {@code GAPS} rows but with the ids of their jobs, which are all among {@code byJob}'s), with names read from the
+	 * points, jobs and courses themselves.
 	 */
 	public static final String READ = """
 			UNWIND $programmeIds AS programmeId
 			OPTIONAL MATCH (programme:Programme {id: programmeId})
 			OPTIONAL MATCH (programme)-[:HAS_ALIGNMENT]->(a:AlignmentSnapshot)
-			RETURN programmeId, programme IS NOT NULL AS known, a IS NOT NULL AS stored, properties(a) AS totals,
-			  COLLECT {
-			    MATCH (a)-[:HAS_JOB_SHARE]->(s:AlignmentJobShare)
-			    MATCH (j:Job {id: s.jobId})
-			    RETURN {job: %s, required: s.required, covered: s.covered, requiredWeight: s.requiredWeight,
-			            coveredWeight: s.coveredWeight} AS share ORDER BY s.jobId
-			  } AS byJob,
-			  COLLECT {
-			    MATCH (a)-[:HAS_GAP]->(g:AlignmentGap)
-			    CALL (g) {
-			      MATCH (p:SkillPoint {id: g.pointId}) RETURN p
-			      UNION
-			      MATCH (p:KnowledgePoint {id: g.pointId}) RETURN p
-			    }
-			    OPTIONAL MATCH (closest:Course {id: g.closestCourseId})
-			    RETURN {point: %s, level: g.level, taught: g.taught, importance: g.importance,
-			            jobs: COLLECT { MATCH (j:Job) WHERE j.id IN g.jobIds RETURN %s ORDER BY j.id },
-			            closestCourse: CASE WHEN closest IS NULL THEN null ELSE closest %s END} AS gap
-			    ORDER BY g.rank
-			  } AS gaps
-			""".formatted(Job.PROJECTION, Point.PROJECTION, Job.PROJECTION,
-			Course.PROJECTION.substring(Course.PROJECTION.indexOf('{')));
+			CALL (a) {
+			  MATCH (a)-[:HAS_JOB_SHARE]->(s:AlignmentJobShare)
+			  MATCH (j:Job {id: s.jobId})
+			  WITH s, j ORDER BY s.jobId
+			  RETURN collect({job: %s, required: s.required, covered: s.covered, requiredWeight: s.requiredWeight,
+			                  coveredWeight: s.coveredWeight}) AS byJob
+			}
+			CALL (a) {
+			  MATCH (a)-[:HAS_GAP]->(g:AlignmentGap)
+			  OPTIONAL MATCH (skill:SkillPoint {id: g.pointId})
+			  OPTIONAL MATCH (knowledge:KnowledgePoint {id: g.pointId})
+			  OPTIONAL MATCH (closest:Course {id: g.closestCourseId})
+			  WITH g, coalesce(skill, knowledge) AS p, closest ORDER BY g.rank
+			  RETURN collect({point: %s, level: g.level, taught: g.taught, importance: g.importance, jobIds: g.jobIds,
+			                  closestCourse: CASE WHEN closest IS NULL THEN null ELSE closest %s END}) AS gaps
+			}
+			RETURN programmeId, programme IS NOT NULL AS known, a IS NOT NULL AS stored, properties(a) AS totals, byJob,
+			       gaps
+			""".formatted(Job.PROJECTION, Point.PROJECTION, Course.PROJECTION.substring(Course.PROJECTION.indexOf('{')));
 
 	/** Locks the programmes (see {@code StaleAlignments}) and returns those that still have no snapshot. */
 	private static final String LOCK_UNSTORED = """

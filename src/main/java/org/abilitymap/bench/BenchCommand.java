@@ -96,11 +96,13 @@ public final class BenchCommand {
 			long[][] samples = sample(probe);
 			BenchReport.Scale result = new BenchReport.Scale(province, importCpuSeconds, importLoad, answer,
 					Latencies.of(samples[0]), Latencies.of(samples[1]), Latencies.of(samples[2]), Latencies.of(samples[3]),
-					loadAverage());
+					samples[4][0] / 1e6, samples[4][1] / 1e6, samples[4][2] / 1e6, loadAverage());
 			out.printf(Locale.ROOT, "GraphQL p50 %.2f ms, p99 %.2f ms; Cypher p50 %.2f ms, p99 %.2f ms; ratio %.2f; "
 					+ "after a write: GraphQL p50 %.2f ms, p99 %.2f ms%n", result.graphQl().p50Ms(),
 					result.graphQl().p99Ms(), result.cypher().p50Ms(), result.cypher().p99Ms(), result.graphQlOverCypher(),
 					result.coldGraphQl().p50Ms(), result.coldGraphQl().p99Ms());
+			out.printf(Locale.ROOT, "Process CPU per request: GraphQL %.2f ms, Cypher %.2f ms, after a write %.2f ms%n",
+					result.graphQlCpuMs(), result.cypherCpuMs(), result.coldGraphQlCpuMs());
 			return result;
 		}
 		finally {
@@ -172,7 +174,22 @@ public final class BenchCommand {
 		for (int i = 0; i < cold.length; i++) {
 			cold[i] = probe.timeColdGraphQl();
 		}
-		return new long[][] { graphQl, cypher, roundTrip, cold };
+		int cpuIterations = Math.max(20, options.iterations() / 5);
+		long[] cpu = { cpuPerCall(probe::timeGraphQl, cpuIterations), cpuPerCall(probe::timeCypher, cpuIterations),
+				cpuPerCall(probe::timeColdGraphQl, cpuIterations) };
+		return new long[][] { graphQl, cypher, roundTrip, cold, cpu };
+	}
+
+	/**
+	 * Process CPU time (all threads: web server, GraphQL, driver, database, and the client here) per call, in
+	 * nanoseconds: unlike wall-clock time it hardly depends on what else runs on the machine.
+	 */
+	private static long cpuPerCall(java.util.function.LongSupplier call, int iterations) {
+		long started = processCpuNanos();
+		for (int i = 0; i < iterations; i++) {
+			call.getAsLong();
+		}
+		return (processCpuNanos() - started) / iterations;
 	}
 
 	/** CPU time of the whole process so far (all threads: generator, driver, embedded database, web server). */

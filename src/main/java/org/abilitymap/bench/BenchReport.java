@@ -29,11 +29,14 @@ final class BenchReport {
 	 * @param cypher the query the GraphQL request runs (the stored alignment), through the driver
 	 * @param roundTrip {@code RETURN 1} through the driver, the floor under any query
 	 * @param coldGraphQl the GraphQL request right after a write made the stored alignment stale
+	 * @param graphQlCpuMs process CPU time (all threads) per GraphQL request, ms
+	 * @param cypherCpuMs process CPU time per raw query
+	 * @param coldGraphQlCpuMs process CPU time per GraphQL request after a write (with the write)
 	 * @param latencyLoad the system's load average (1 min) at the end of the latency measurements
 	 */
 	record Scale(ProvinceGenerator.Result province, double importCpuSeconds, double importLoad,
 			LatencyProbe.Answer answer, Latencies graphQl, Latencies cypher, Latencies roundTrip, Latencies coldGraphQl,
-			double latencyLoad) {
+			double graphQlCpuMs, double cypherCpuMs, double coldGraphQlCpuMs, double latencyLoad) {
 
 		double graphQlOverCypher() {
 			return graphQl.p50Ms() / cypher.p50Ms();
@@ -78,6 +81,13 @@ final class BenchReport {
 					s.graphQl().p50Ms(), s.graphQl().p99Ms(), s.cypher().p50Ms(), s.cypher().p99Ms(),
 					s.graphQlOverCypher(), s.roundTrip().p50Ms(), s.coldGraphQl().p50Ms(), s.coldGraphQl().p99Ms(),
 					s.latencyLoad()));
+		}
+		md.append("\nProcess CPU time per request (all threads of the one process: client, web server, GraphQL, driver, "
+				+ "database), ms:\n\n| scale | GraphQL | Cypher | GraphQL after a write (with the write) |\n"
+				+ "|---:|---:|---:|---:|\n");
+		for (Scale s : scales) {
+			md.append(format("| %,d | %.2f | %.2f | %.2f |%n", s.province().nodes(), s.graphQlCpuMs(), s.cypherCpuMs(),
+					s.coldGraphQlCpuMs()));
 		}
 		md.append("\n");
 		Scale smallest = scales.get(0);
