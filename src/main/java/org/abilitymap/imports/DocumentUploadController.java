@@ -16,6 +16,7 @@ import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.jobs.JobCatalogImport;
 import org.abilitymap.jobs.SubmissionResult;
 import org.abilitymap.jobs.WorkTaskSubmissions;
+import org.abilitymap.sheets.SpreadsheetUploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * REST upload of JSON documents for those who send files rather than GraphQL: {@code POST /api/submissions},
  * {@code /api/catalog}, {@code /api/education-catalog} and {@code /api/programmes}, each with a JSON body or a
- * multipart {@code file}, through the same validation and import as the GraphQL mutations.
+ * multipart {@code file}, through the same validation and import as the GraphQL mutations; a multipart .xlsx or
+ * .csv file goes to the spreadsheet import instead.
  */
 @RestController
 @RequestMapping("/api")
@@ -45,13 +47,16 @@ class DocumentUploadController {
 
 	private final ProgrammeImport programmes;
 
+	private final SpreadsheetUploads spreadsheets;
+
 	DocumentUploadController(JsonDocuments json, WorkTaskSubmissions submissions, JobCatalogImport jobCatalogs,
-			EducationCatalogImport educationCatalogs, ProgrammeImport programmes) {
+			EducationCatalogImport educationCatalogs, ProgrammeImport programmes, SpreadsheetUploads spreadsheets) {
 		this.json = json;
 		this.submissions = submissions;
 		this.jobCatalogs = jobCatalogs;
 		this.educationCatalogs = educationCatalogs;
 		this.programmes = programmes;
+		this.spreadsheets = spreadsheets;
 	}
 
 	/** Rejection body: every problem with its path. */
@@ -69,6 +74,9 @@ class DocumentUploadController {
 	ResponseEntity<?> uploadFile(@PathVariable String kind, @RequestPart("file") MultipartFile file)
 			throws IOException {
 		try (InputStream input = file.getInputStream()) {
+			if (SpreadsheetUploads.isSpreadsheet(file.getOriginalFilename(), file.getContentType())) {
+				return spreadsheets.upload(kind, input, file.getOriginalFilename());
+			}
 			return upload(input, importer(kind));
 		}
 	}

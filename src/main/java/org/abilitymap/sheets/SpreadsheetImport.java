@@ -1,0 +1,173 @@
+package org.abilitymap.sheets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.abilitymap.documents.InvalidDocumentException;
+import org.abilitymap.documents.JsonDocuments;
+import org.abilitymap.documents.Problem;
+import org.abilitymap.documents.ProblemCode;
+import org.abilitymap.imports.DocumentImport;
+import org.abilitymap.imports.DocumentImport.Kind;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports filled templates (.xlsx workbooks, or the work-task sheet as CSV) through the same validation and import
+ * as JSON documents: the rows become the parsed JSON tree the document readers take, with every JSON path
+ * remembered as a sheet, row and column, so that every problem (of the sheet or of the document) is reported by
+ * cell. Nothing is written when there is any problem; the same file twice changes nothing.
+ */
+@Service
+public class SpreadsheetImport {
+
+	/**
+	 * Added to a document whose sheets had problems: the document readers reject the unknown field, so the import
+	 * still checks everything else (ids against the graph included) and reports it, but can never write.
+	 */
+	private static final String SHEET_PROBLEMS_MARKER = "sheetProblems";
+
+	private final DocumentImport documents;
+
+	private final JsonDocuments json;
+
+	SpreadsheetImport(DocumentImport documents, JsonDocuments json) {
+		this.documents = documents;
+		this.json = json;
+	}
+
+	/** A file read into a document, with where its parts came from and the problems of its sheets. */
+	private record Converted(Kind kind, Map<String, Object> document, JsonLocations locations,
+			List<SheetProblem> problems, String note) {
+	}
+
+	/**
+	 * Imports one spreadsheet file.
+	 *
+	 * @param bytes the file: an .xlsx workbook (told from its first bytes) or CSV text
+	 * @param fileName the file's name, for messages (may be {@code null})
+	 * @param expected the kind the caller takes ({@link Kind#SUBMISSION} or {@link Kind#PROGRAMME}), or {@code null}
+	 *     for either
+	 * @throws InvalidSheetException with every problem located by sheet, row and column; nothing is written then
+	 */
+	public DocumentImport.Imported importFile(byte[] bytes, String fileName, Kind expected) {
+		long maxBytes = json.limits().maxBytes();
+		if (bytes.length > maxBytes) {
+			throw refuse(ProblemCode.TOO_LARGE, "The file is " + bytes.length + " bytes, more than the limit of " + maxBytes
+					+ " bytes; split it into several files.");
+		}
+		Converted converted = switch (WorkbookFiles.typeOf(bytes)) {
+			case XLS -> throw refuse(ProblemCode.MALFORMED, "This is an old Excel 97–2003 (.xls) file; save it as "
+					+ "'Excel Workbook (*.xlsx)' and upload that.");
+			case XLSX -> fromWorkbook(WorkbookFiles.readXlsx(bytes, maxRows()));
+			case CSV -> fromCsv(bytes, fileName);
+		};
+		if (expected != null && converted.kind() != expected) {
+			throw refuse(ProblemCode.WRONG_TYPE, "This is " + describe(converted.kind()) + ", not " + describe(expected)
+					+ "; upload it " + (converted.kind() == Kind.PROGRAMME ? "as a programme (POST /api/programmes)"
+							: "as a work-task submission (POST /api/submissions)") + ".");
+		}
+		return run(converted);
+	}
+
+	/** Imports a spreadsheet file from disk, of either kind; reads no more than the size limit allows. */
+	public DocumentImport.Imported importFile(Path path) throws IOException {
+		try (InputStream input = Files.newInputStream(path)) {
+			byte[] bytes = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, json.limits().maxBytes() + 1));
+			return importFile(bytes, path.getFileName().toString(), null);
+		}
+	}
+
+	private Converted fromWorkbook(Map<String, SheetTable> sheets) {
+		List<SheetProblem> problems = new ArrayList<>();
+		Map<SheetLayout, LayoutTable> found = new LinkedHashMap<>();
+		for (Template template : List.of(Templates.WORK_TASKS, Templates.PROGRAMME)) {
+			for (SheetLayout layout : template.sheets()) {
+				sheets.values().stream().filter(sheet -> layout.matches(sheet.name())).findFirst()
+					.ifPresent(sheet -> found.put(layout, LayoutTable.bind(sheet, layout, problems, maxRows())));
+			}
+		}
+		if (found.containsKey(Templates.WORK_TASKS_SHEET)) {
+			LayoutTable table = found.get(Templates.WORK_TASKS_SHEET);
+			return submission(table, problems, "");
+		}
+		if (found.containsKey(Templates.PROGRAMME_SHEET) || found.containsKey(Templates.COURSES_SHEET)) {
+			for (SheetLayout required : List.of(Templates.PROGRAMME_SHEET, Templates.COURSES_SHEET)) {
+				if (!found.containsKey(required)) {
+					problems.add(SheetProblem.at(Location.ofSheet(required.name()), ProblemCode.REQUIRED, "The sheet '"
+							+ required.name() + "' is missing; a programme workbook needs it (see the template).", null));
+				}
+			}
+			JsonLocations locations = new JsonLocations(Location.ofSheet(Templates.PROGRAMME_SHEET.name()));
+			Map<String, Object> document = ProgrammeSheetReader.read(found, locations, problems);
+			return new Converted(Kind.PROGRAMME, document, locations, problems, "");
+		}
+		throw refuse(ProblemCode.WRONG_TYPE, "The workbook has neither the sheet '" + Templates.WORK_TASKS_SHEET.name()
+				+ "' (a work-task submission) nor the sheets '" + Templates.PROGRAMME_SHEET.name() + "' and '"
+				+ Templates.COURSES_SHEET.name() + "' (a programme); its sheets are " + List.copyOf(sheets.keySet())
+				+ ". Start from a template: GET /api/templates/work-tasks.xlsx or /api/templates/programme.xlsx.");
+	}
+
+	/** A CSV file is the work-task sheet on its own. */
+	private Converted fromCsv(byte[] bytes, String fileName) {
+		WorkbookFiles.Decoded decoded = WorkbookFiles.decode(bytes);
+		SheetTable table = WorkbookFiles.readCsv(fileName == null ? "CSV" : fileName, decoded, maxRows());
+		List<SheetProblem> problems = new ArrayList<>();
+		LayoutTable bound = LayoutTable.bind(table, Templates.WORK_TASKS_SHEET, problems, maxRows());
+		return submission(bound, problems, decoded.encoding().equals("UTF-8") ? "" : " (CSV read as " + decoded.encoding() + ")");
+	}
+
+	private Converted submission(LayoutTable table, List<SheetProblem> problems, String note) {
+		JsonLocations locations = new JsonLocations(table.whole());
+		Map<String, Object> document = WorkTaskSheetReader.read(table, locations, problems);
+		return new Converted(Kind.SUBMISSION, document, locations, problems, note);
+	}
+
+	/** Runs the document import, translating its problems' JSON paths into cells. */
+	private DocumentImport.Imported run(Converted converted) {
+		Map<String, Object> document = converted.document();
+		if (!converted.problems().isEmpty()) {
+			document = new LinkedHashMap<>(document);
+			document.put(SHEET_PROBLEMS_MARKER, true);
+		}
+		try {
+			DocumentImport.Imported imported = documents.importDocument(document);
+			return new DocumentImport.Imported(imported.kind(), imported.result(), imported.summary() + converted.note());
+		}
+		catch (InvalidDocumentException ex) {
+			List<SheetProblem> problems = new ArrayList<>(converted.problems());
+			for (Problem problem : ex.problems()) {
+				if (problem.path().equals(SHEET_PROBLEMS_MARKER)) {
+					continue;
+				}
+				Location location = converted.locations().locate(problem.path());
+				boolean alreadyThere = converted.problems().stream()
+					.anyMatch(p -> Objects.equals(p.sheet(), location.sheet()) && Objects.equals(p.row(), location.row())
+							&& Objects.equals(p.column(), location.column()));
+				if (!alreadyThere) {
+					problems.add(SheetProblem.at(location, problem.code(), problem.message(), problem.path()));
+				}
+			}
+			throw new InvalidSheetException(problems.isEmpty() ? converted.problems() : problems);
+		}
+	}
+
+	private int maxRows() {
+		return json.limits().maxEntries();
+	}
+
+	private static String describe(Kind kind) {
+		return kind == Kind.PROGRAMME ? "a programme workbook" : "a work-task submission";
+	}
+
+	private static InvalidSheetException refuse(ProblemCode code, String message) {
+		return new InvalidSheetException(List.of(SheetProblem.at(Location.FILE, code, message,
+				null)));
+	}
+}
