@@ -1,4 +1,4 @@
-// The page's only way to the server: GraphQL at POST /graphql.
+// The page's way to the server: GraphQL at POST /graphql, and the REST upload for spreadsheet files.
 import { t } from './i18n.js';
 
 /** An error to show the user in words. */
@@ -80,4 +80,33 @@ export async function uploadSubmission(text) {
       createdPoints: payload.createdPoints,
     },
   };
+}
+
+/**
+ * Uploads a filled spreadsheet template (.xlsx, or the work-task sheet as .csv) to the REST upload, which checks it
+ * like a JSON document and reports problems by sheet, row and column. Answers {status, body} like
+ * {@link uploadSubmission}.
+ */
+export async function uploadSubmissionFile(file) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response;
+  try {
+    response = await fetch('api/submissions', { method: 'POST', headers: { Accept: 'application/json' }, body: form });
+  } catch (e) {
+    throw new ApiError(t('state.network'));
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch (e) {
+    if (response.status === 413) {
+      return { status: 413, body: { errors: [] } };
+    }
+    throw new ApiError(t('state.http', { status: response.status }));
+  }
+  if (!response.ok && response.status !== 422 && response.status !== 413) {
+    throw new ApiError(body && body.message ? body.message : t('state.http', { status: response.status }));
+  }
+  return { status: response.status, body };
 }

@@ -154,9 +154,9 @@ final class LayoutTable {
 		});
 		for (Column column : layout.columns()) {
 			if (column.required() && !positions.containsKey(column.key())) {
-				problems.add(SheetProblem.at(new Location(sheetName(), lastHeaderRow, null, null), ProblemCode.REQUIRED,
-						"The column '" + column.header() + "' is missing; add it with its header as in the template.",
-						null));
+				problems.add(SheetProblem.at(new Location(sheetName(), lastHeaderRow, null, column.header()),
+						ProblemCode.REQUIRED, "The column '" + column.header()
+								+ "' is missing; add it with its header as in the template.", null));
 			}
 		}
 		return true;

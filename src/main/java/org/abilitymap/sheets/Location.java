@@ -5,7 +5,7 @@ package org.abilitymap.sheets;
  *
  * @param sheet the sheet's name ({@code null} for a CSV file, or with no row for the whole file)
  * @param row the 1-based row, or {@code null} for the whole sheet
- * @param column the column letter (A, B … AA), or {@code null} for the whole row
+ * @param column the column letter (A, B … AA), or {@code null} for the whole row or a column not in the sheet
  * @param header the column's header ({@code 重要度 importance}), or {@code null}
  */
 record Location(String sheet, Integer row, String column, String header) {
@@ -28,9 +28,9 @@ record Location(String sheet, Integer row, String column, String header) {
 		}
 		if (column != null) {
 			text.append(", column ").append(column);
-			if (header != null) {
-				text.append(" (").append(header).append(')');
-			}
+		}
+		if (header != null) {
+			text.append(column == null ? ", column " : " (").append(header).append(column == null ? "" : ")");
 		}
 		return text.toString();
 	}

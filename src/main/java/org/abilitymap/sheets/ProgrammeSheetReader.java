@@ -116,6 +116,7 @@ final class ProgrammeSheetReader {
 		List<Map<String, Object>> entries = new ArrayList<>();
 		LayoutTable table = tables.get(layout);
 		if (table == null) {
+			locations.put(list, Location.ofSheet(layout.name()));
 			return entries;
 		}
 		locations.put(list, table.firstRow(layout.columns().get(0).key()));
@@ -129,8 +130,8 @@ final class ProgrammeSheetReader {
 	private void children(SheetLayout layout, String parentColumn, List<Map<String, Object>> parents, String list,
 			String field, Map<String, String> fields, String parentName, SheetLayout parentLayout) {
 		LayoutTable table = tables.get(layout);
-		if (table == null) {
-			return;
+		if (table == null || !tables.containsKey(parentLayout)) {
+			return; // without the parents' sheet its rows cannot be placed; the missing sheet is reported
 		}
 		Map<String, Integer> parentIndex = new HashMap<>();
 		for (int i = 0; i < parents.size(); i++) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,15 +148,36 @@ public class SpreadsheetImport {
 					continue;
 				}
 				Location location = converted.locations().locate(problem.path());
-				boolean alreadyThere = converted.problems().stream()
-					.anyMatch(p -> Objects.equals(p.sheet(), location.sheet()) && Objects.equals(p.row(), location.row())
-							&& Objects.equals(p.column(), location.column()));
-				if (!alreadyThere) {
+				if (!alreadyReported(converted.problems(), location)) {
 					problems.add(SheetProblem.at(location, problem.code(), problem.message(), problem.path()));
 				}
 			}
-			throw new InvalidSheetException(problems.isEmpty() ? converted.problems() : problems);
+			throw new InvalidSheetException(inReadingOrder(problems.isEmpty() ? converted.problems() : problems));
 		}
+	}
+
+	/**
+	 * Whether the sheet's own problems already cover a place: a problem at the same cell (a value the sheet could not
+	 * read is also missing from the document), or a missing column, header row or sheet (every value of it is
+	 * missing).
+	 */
+	private static boolean alreadyReported(List<SheetProblem> sheetProblems, Location location) {
+		return sheetProblems.stream().anyMatch(p -> Objects.equals(p.sheet(), location.sheet())
+				&& (Objects.equals(p.row(), location.row()) && Objects.equals(p.column(), location.column())
+						|| p.code() == ProblemCode.REQUIRED && p.column() == null && p.row() != null && p.header() != null
+								&& p.header().equals(location.header()) && location.column() == null
+						|| p.code() == ProblemCode.REQUIRED && p.column() == null && p.header() == null));
+	}
+
+	/** Problems sheet by sheet (in the order the sheets first appear), then by row and column. */
+	private static List<SheetProblem> inReadingOrder(List<SheetProblem> problems) {
+		List<String> sheets = problems.stream().map(p -> String.valueOf(p.sheet())).distinct().toList();
+		return problems.stream()
+			.sorted(Comparator.comparing((SheetProblem p) -> sheets.indexOf(String.valueOf(p.sheet())))
+				.thenComparing(SheetProblem::row, Comparator.nullsFirst(Comparator.naturalOrder()))
+				.thenComparing(p -> p.column() == null ? "" : p.column(),
+						Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder())))
+			.toList();
 	}
 
 	private int maxRows() {

@@ -1,6 +1,6 @@
 // Submit: an enterprise uploads a work-task document; the page shows the document's tree with every problem next
 // to the place it concerns, or what was matched and created.
-import { ApiError, clearCache, uploadSubmission } from '../api.js';
+import { ApiError, clearCache, uploadSubmission, uploadSubmissionFile } from '../api.js';
 import { errorBox, h, kindTag, levelBadge } from '../dom.js';
 import { nm, t } from '../i18n.js';
 import { hashOf } from '../route.js';
@@ -25,19 +25,31 @@ export function ownerOf(path, nodePaths) {
 }
 
 /** Kept across renders, so that switching the language keeps the chosen file and the last answer. */
-const state = { text: null, fileName: null, document: null, parseError: null, problems: [], answer: null };
+const state = { text: null, sheet: null, fileName: null, document: null, parseError: null, problems: [], answer: null };
+
+/** Spreadsheets go to the REST upload as files; JSON documents are read here first to preview their tree. */
+const isSheet = (file) => /\.(xlsx|csv)$/i.test(file.name);
+
+/** The template downloads (REST, not GraphQL: they are files). */
+const TEMPLATES = [
+  { href: 'api/templates/work-tasks.xlsx', label: 'submit.templateWorkTasks', test: 'template-work-tasks' },
+  { href: 'api/templates/work-tasks.csv', label: 'submit.templateWorkTasksCsv', test: 'template-work-tasks-csv' },
+  { href: 'api/templates/programme.xlsx', label: 'submit.templateProgramme', test: 'template-programme' },
+];
 
 export async function render() {
-  const fileInput = h('input', { type: 'file', id: 'submit-file', accept: '.json,application/json', 'data-test': 'submit-file' });
+  const fileInput = h('input', { type: 'file', id: 'submit-file', accept: '.json,.xlsx,.csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv', 'data-test': 'submit-file' });
   const button = h('button', { type: 'submit', class: 'button button-primary', 'data-test': 'submit-button' }, t('submit.button'));
   const message = h('p', { class: 'form-message', role: 'status' });
   const result = h('section', { class: 'submit-result', 'data-test': 'submit-result', 'aria-live': 'polite' });
   const preview = h('section', { class: 'panel submit-preview', 'data-test': 'submit-preview', hidden: true });
 
   const showPreview = () => {
-    preview.hidden = state.text === null;
+    preview.hidden = state.text === null && state.sheet === null;
     preview.replaceChildren(h('h2', { class: 'panel-title' }, t('submit.preview'), state.fileName ? h('span', { class: 'muted small mono' }, ` ${state.fileName}`) : null));
-    if (state.parseError) {
+    if (state.sheet) {
+      preview.appendChild(h('p', { class: 'muted', 'data-test': 'sheet-note' }, t('submit.sheetChosen')));
+    } else if (state.parseError) {
       preview.appendChild(h('p', { class: 'problem' }, t('submit.unparsable', { message: state.parseError })));
     } else if (state.document !== null) {
       preview.appendChild(documentTree(state.document, state.problems));
@@ -54,10 +66,20 @@ export async function render() {
     message.textContent = '';
     if (!file) {
       state.text = null;
+      state.sheet = null;
       showPreview();
       return;
     }
     state.fileName = file.name;
+    if (isSheet(file)) {
+      state.sheet = file;
+      state.text = null;
+      state.document = null;
+      state.parseError = null;
+      showPreview();
+      return;
+    }
+    state.sheet = null;
     state.text = await file.text();
     try {
       state.document = JSON.parse(state.text);
@@ -71,7 +93,7 @@ export async function render() {
 
   const form = h('form', { class: 'panel submit-form', onsubmit: async (event) => {
     event.preventDefault();
-    if (state.text === null) {
+    if (state.text === null && state.sheet === null) {
       message.textContent = t('submit.chooseFirst');
       fileInput.focus();
       return;
@@ -81,7 +103,7 @@ export async function render() {
     result.dataset.state = 'pending';
     result.replaceChildren(h('div', { class: 'state state-loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('submit.submitting')));
     try {
-      state.answer = await uploadSubmission(state.text);
+      state.answer = state.sheet ? await uploadSubmissionFile(state.sheet) : await uploadSubmission(state.text);
       state.problems = isRejection(state.answer) ? state.answer.body.errors || [] : [];
       if (!isRejection(state.answer)) {
         clearCache();
@@ -100,7 +122,7 @@ export async function render() {
   h('div', { class: 'field' }, h('label', { for: 'submit-file' }, t('submit.file')), fileInput),
   h('div', { class: 'form-actions' }, button, message));
 
-  if (state.text !== null) {
+  if (state.text !== null || state.sheet !== null) {
     message.textContent = state.fileName || '';
     showPreview();
   }
@@ -109,7 +131,10 @@ export async function render() {
     result.dataset.state = 'done';
   }
   return h('div', { class: 'page' },
-    h('header', { class: 'page-head' }, h('h1', {}, t('submit.title')), h('p', { class: 'lead' }, t('submit.lead'))),
+    h('header', { class: 'page-head' }, h('h1', {}, t('submit.title')), h('p', { class: 'lead' }, t('submit.lead')),
+      h('p', { class: 'small', 'data-test': 'template-links' }, t('submit.templates'), ' ',
+        TEMPLATES.map((template, i) => [i ? ' · ' : null,
+          h('a', { href: template.href, download: '', 'data-test': template.test }, t(template.label))]))),
     form, result, preview);
 }
 
@@ -139,7 +164,7 @@ function rejected(answer, problems) {
       h('tbody', {}, problems.map((problem) => h('tr', { 'data-path': problem.path },
         h('td', {}, h('button', { type: 'button', class: 'link-button mono', onclick: () => reveal(problem.path) }, problem.path || t('submit.root'))),
         h('td', {}, h('span', { class: 'badge badge-error' }, t(`code.${problem.code}`)), ' ', h('span', { class: 'muted small mono' }, problem.code)),
-        h('td', {}, problem.message)))))));
+        h('td', {}, problem.message, problem.jsonPath ? h('span', { class: 'muted small mono' }, ` ${t('submit.jsonPath')} ${problem.jsonPath}`) : null)))))));
 }
 
 function reveal(path) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.abilitymap.alignment.AlignmentFixture;
 import org.abilitymap.cli.ImportCommand;
 import org.abilitymap.curriculum.ProgrammeSaveResult;
+import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.imports.DocumentImport;
 import org.abilitymap.jobs.SubmissionResult;
 import org.abilitymap.support.GraphTestSupport;
@@ -35,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Filled templates (.xlsx, CSV) against the JSON documents they are equivalent to, on the real embedded Neo4j: the
@@ -139,7 +141,9 @@ class SpreadsheetImportTest extends GraphTestSupport {
 					orphanRow + " " + column("taskName") + " MISPLACED_LEVEL null",
 					"3 " + column("difficulty") + " INVALID_VALUE projects[0].tasks[0].difficulty",
 					"3 " + column("jobId") + " UNKNOWN_REFERENCE jobId");
-		SheetProblem importance = refused.sheetProblems().get(0);
+		assertThat(refused.sheetProblems()).extracting(SheetProblem::row).isSorted();
+		SheetProblem importance = refused.sheetProblems().stream().filter(p -> p.code() == ProblemCode.WRONG_TYPE)
+			.findFirst().orElseThrow();
 		assertThat(importance.path()).isEqualTo("sheet '" + WORK_TASKS + "', row 3, column " + column("importance")
 				+ " (重要度 importance)");
 		assertThat(importance.message()).contains("很重要", "whole number");
@@ -169,6 +173,37 @@ class SpreadsheetImportTest extends GraphTestSupport {
 		assertThat(fingerprint()).isEqualTo(before);
 		assertThatThrownBy(() -> spreadsheets.importFile(workbook, "programme.xlsx", DocumentImport.Kind.SUBMISSION))
 			.isInstanceOf(InvalidSheetException.class).hasMessageContaining("not a work-task submission");
+	}
+
+	@Test
+	void aMissingSheetAndAMissingColumnAreReportedOnceEachNotOncePerValue() throws IOException {
+		AlignmentFixture fixture = new AlignmentFixture(jobDocuments, json, graphQlTester);
+		byte[] filled = FilledTemplates.xlsx(Templates.PROGRAMME,
+				FilledTemplates.programmeRows(fixture.document("programme.json")));
+		byte[] workbook;
+		try (XSSFWorkbook edited = new XSSFWorkbook(new ByteArrayInputStream(filled));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			edited.removeSheetAt(edited.getSheetIndex(Templates.COURSES_SHEET.name()));
+			Sheet programme = edited.getSheet(Templates.PROGRAMME_SHEET.name());
+			int level = Templates.PROGRAMME_SHEET.columns().indexOf(Templates.PROGRAMME_SHEET.column("level"));
+			programme.getRow(0).getCell(level).setBlank();
+			programme.getRow(1).getCell(level).setBlank();
+			programme.getRow(2).getCell(level).setBlank();
+			edited.write(out);
+			workbook = out.toByteArray();
+		}
+		loadProgrammeFixture(fixture);
+		List<String> before = fingerprint();
+
+		InvalidSheetException refused = catchThrowableOfType(InvalidSheetException.class,
+				() -> spreadsheets.importFile(workbook, "programme.xlsx", null));
+
+		assertThat(refused.sheetProblems()).extracting(SheetProblem::path, SheetProblem::code)
+			.contains(tuple("sheet '专业 Programme', row 2, column 办学层次 level", ProblemCode.REQUIRED),
+					tuple("sheet '课程 Courses'", ProblemCode.REQUIRED));
+		assertThat(refused.sheetProblems()).filteredOn(p -> "课程 Courses".equals(p.sheet())).hasSize(1);
+		assertThat(refused.sheetProblems()).filteredOn(p -> p.path().contains("level")).hasSize(1);
+		assertThat(fingerprint()).isEqualTo(before);
 	}
 
 	@Test
