@@ -9,10 +9,9 @@ import java.util.Map;
 import org.abilitymap.documents.ProblemCode;
 
 /**
- * Turns the sheets of a programme workbook into the parsed JSON tree that programme documents are, remembering for
- * every JSON path the cell it came from. Teaching, editor and assessment rows join their course, textbook or
- * certificate by id. Fields come out in the order of the documented format, so that a workbook and the equivalent
- * JSON file store the same source text.
+ * Turns the sheets of a programme workbook into the parsed JSON tree that programme documents are (teaching, editor
+ * and assessment rows joined to their course, textbook or certificate by id, fields in the documented order so that
+ * a workbook and the equivalent JSON file store the same source text), remembering for every JSON path its cell.
  */
 final class ProgrammeSheetReader {
 

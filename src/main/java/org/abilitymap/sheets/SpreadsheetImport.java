@@ -21,9 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports filled templates (.xlsx workbooks, or the work-task sheet as CSV) through the same validation and import
- * as JSON documents: the rows become the parsed JSON tree the document readers take, with every JSON path
- * remembered as a sheet, row and column, so that every problem (of the sheet or of the document) is reported by
- * cell. Nothing is written when there is any problem; the same file twice changes nothing.
+ * as JSON documents, by turning the rows into the parsed JSON tree the document readers take and reporting every
+ * problem, of the sheet or of the document, by sheet, row and column.
  */
 @Service
 public class SpreadsheetImport {

@@ -9,9 +9,9 @@ import java.util.Objects;
 import org.abilitymap.documents.ProblemCode;
 
 /**
- * Turns the rows of a work-task sheet (one row per project → task → step → skill → knowledge path) into the
- * parsed JSON tree that work-task documents are, remembering for every JSON path the cell it came from. Rows with
- * the same id or name under the same parent are one node; a level left blank continues the row above.
+ * Turns the rows of a work-task sheet (one row per project → task → step → skill → knowledge path; rows with the
+ * same id or name under the same parent are one node, a level left blank continues the row above) into the parsed
+ * JSON tree that work-task documents are, remembering for every JSON path the cell it came from.
  */
 final class WorkTaskSheetReader {
 

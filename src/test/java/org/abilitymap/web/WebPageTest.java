@@ -560,6 +560,58 @@ class WebPageTest {
 		browser.screenshot("11-submit-accepted");
 	}
 
+	@Test
+	void aFilledSpreadsheetTemplateIsSubmittedFromThePageWithItsProblemsBySheetRowAndColumn() throws Exception {
+		browser.open("#/submit");
+		String templateLink = browser.byTest("template-work-tasks").getDomAttribute("href");
+		byte[] template = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create("http://localhost:" + port + "/" + templateLink)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+		Map<String, Object> cells = new java.util.LinkedHashMap<>(Map.of("enterpriseId", "ent-e2e-sheet",
+				"enterpriseName", "表格提交企业", "jobId", BATTERY_ASSEMBLER, "projectName", "电池包装配", "taskName",
+				"模组装配", "importance", "很重要", "stepName", "模组堆叠", "skillName", "模组堆叠定位"));
+
+		Path bad = fill(template, cells, "bad-work-tasks.xlsx");
+		browser.byTest("submit-file").sendKeys(bad.toString());
+		browser.waitUntil("the preview", () -> browser.byTest("submit-preview").isDisplayed());
+		browser.byTest("submit-button").click();
+		waitForSubmission();
+		assertThat(browser.byTest("submit-result").getDomAttribute("data-outcome")).isEqualTo("REJECTED");
+		assertThat(browser.all("[data-test='problem-table'] tbody tr").stream().map(tr -> tr.getDomAttribute("data-path")).toList())
+			.singleElement().asString().startsWith("sheet '工作任务 WorkTasks', row 3, column").endsWith("(重要度 importance)");
+
+		cells.put("importance", 4);
+		browser.byTest("submit-file").sendKeys(fill(template, cells, "good-work-tasks.xlsx").toString());
+		browser.waitUntil("the new file is read", () -> browser.byTest("submit-result").getDomAttribute("data-state") == null);
+		browser.byTest("submit-button").click();
+		waitForSubmission();
+		assertThat(browser.byTest("submit-result").getDomAttribute("data-outcome")).isEqualTo("CREATED");
+		assertThat(intAt(query("{ submissions(filter: {enterpriseId: \"ent-e2e-sheet\"}) { totalCount } }", Map.of()),
+				"submissions.totalCount")).isEqualTo(1);
+	}
+
+	/** The downloaded template with one data row, written under the English headers of row 2. */
+	private static Path fill(byte[] template, Map<String, Object> cells, String name) throws IOException {
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+			var sheet = workbook.getSheet("工作任务 WorkTasks");
+			var row = sheet.createRow(2);
+			sheet.getRow(1).forEach(header -> {
+				Object value = cells.get(header.getStringCellValue());
+				if (value instanceof Number number) {
+					row.createCell(header.getColumnIndex()).setCellValue(number.doubleValue());
+				}
+				else if (value != null) {
+					row.createCell(header.getColumnIndex()).setCellValue(String.valueOf(value));
+				}
+			});
+			Path file = Files.createTempDirectory("abilitymap-web-sheet").resolve(name);
+			try (var out = Files.newOutputStream(file)) {
+				workbook.write(out);
+			}
+			return file;
+		}
+	}
+
 	private void waitForSubmission() {
 		browser.waitUntil("the answer to the submission", () -> "done".equals(browser.byTest("submit-result").getDomAttribute("data-state")));
 	}
