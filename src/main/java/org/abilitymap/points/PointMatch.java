@@ -15,6 +15,8 @@ public record PointMatch(String path, String givenName, Point point, MatchRule m
 		/** The document gave the id of an existing point. */
 		ID,
 		/** The document's name equals an existing point's name after normalising. */
-		NAME
+		NAME,
+		/** The point was imported earlier from a CASE item with the same identifier. */
+		CASE_IDENTIFIER
 	}
 }
