@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.JsonDocuments;
@@ -13,8 +16,8 @@ import org.abilitymap.imports.Progress;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code import [--format=case] FILE.json}: a CASE CFPackage, recognised as a {@code .json} file whose top level
- * has {@code CFDocument} or {@code CFItems}.
+ * {@code import [--format=case] FILE.json|FOLDER}: a CASE CFPackage, recognised as a {@code .json} file whose top
+ * level has {@code CFDocument} or {@code CFItems}.
  */
 @Component
 class CaseImportFormat implements ImportFormat {
@@ -52,8 +55,21 @@ class CaseImportFormat implements ImportFormat {
 		}
 	}
 
+	/**
+	 * Imports a package file, or every package file of a folder (sorted by name, each in its own transaction,
+	 * stopping at the first one refused).
+	 */
 	@Override
 	public String importFrom(Path path, Progress progress) throws IOException {
+		if (Files.isDirectory(path)) {
+			List<String> summaries = new ArrayList<>();
+			try (Stream<Path> listing = Files.list(path)) {
+				for (Path file : listing.filter(this::recognises).sorted().toList()) {
+					summaries.add(file.getFileName() + ": " + importFrom(file, progress));
+				}
+			}
+			return summaries.isEmpty() ? "no CASE package in the folder" : String.join("; ", summaries);
+		}
 		Object parsed;
 		try (InputStream input = Files.newInputStream(path)) {
 			parsed = json.parse(input);

@@ -314,6 +314,15 @@ class CasePackageTest extends GraphTestSupport {
 		assertThat(second.out()).contains("(case): UNCHANGED framework");
 		assertThat(fingerprint()).isEqualTo(before);
 
+		Path packages = Files.createDirectory(folder.resolve("packages"));
+		Files.writeString(packages.resolve("a-foreign.json"), documentText("case/foreign-framework.json"));
+		Files.copy(file, packages.resolve("b-job-a.json"));
+		Files.writeString(packages.resolve("notes.txt"), "not a package");
+		Run named = run(importCommand::run, "--format=case", packages.toString());
+		assertThat(named.exitCode()).as(named.err()).isZero();
+		assertThat(named.out()).contains("a-foreign.json: CREATED framework " + FOREIGN,
+				"b-job-a.json: UNCHANGED framework");
+
 		Run bad = run(exportCommand::run, "--format=case", "--job=no-such-job");
 		assertThat(bad.exitCode()).isEqualTo(1);
 		assertThat(bad.err()).contains("--jobId: There is no job with id 'no-such-job'.");
