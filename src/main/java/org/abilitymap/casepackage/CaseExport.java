@@ -146,7 +146,8 @@ public class CaseExport {
 						}
 						Point point = Point.of(skill.node());
 						String skillItem = builder.point(point, null, null);
-						builder.childOf(skillItem, stepItem, skill.position() + 1);
+						builder.childOf(skillItem, stepItem, skill.position() + 1, Map.of("level",
+								ProficiencyLevel.ofRank(skill.link().get("level").asLong()).name()));
 						for (var knowledge : stepChildren) {
 							if (knowledge.type().equals("KnowledgePoint")
 									&& point.id().equals(knowledge.link().get("skillId").asString(null))) {
@@ -274,7 +275,12 @@ public class CaseExport {
 		}
 
 		void childOf(String child, String parent, Integer sequenceNumber) {
-			association("isChildOf", child, link(parent), sequenceNumber);
+			association("isChildOf", child, link(parent), sequenceNumber, null);
+		}
+
+		/** A child link with extensions, such as the level at which a step requires a skill. */
+		void childOf(String child, String parent, Integer sequenceNumber, Map<String, Object> extensions) {
+			association("isChildOf", child, link(parent), sequenceNumber, extensions);
 		}
 
 		/** exactMatchOf from each point to the CASE items it was imported from under another identifier. */
@@ -286,13 +292,14 @@ public class CaseExport {
 						destination.put("title", other.get("title"));
 						destination.put("identifier", other.get("identifier"));
 						destination.put("uri", other.get("uri"));
-						association("exactMatchOf", identifier, destination, null);
+						association("exactMatchOf", identifier, destination, null, null);
 					}
 				}
 			});
 		}
 
-		private void association(String type, String origin, Map<String, Object> destination, Integer sequenceNumber) {
+		private void association(String type, String origin, Map<String, Object> destination, Integer sequenceNumber,
+				Map<String, Object> extensions) {
 			String identifier = CaseIds.association(documentIdentifier, type, origin,
 					(String) destination.get("identifier"));
 			if (associations.containsKey(identifier)) {
@@ -308,6 +315,9 @@ public class CaseExport {
 			association.put("originNodeURI", link(origin));
 			association.put("destinationNodeURI", destination);
 			association.put("lastChangeDateTime", changed);
+			if (extensions != null) {
+				association.put("extensions", new TreeMap<>(extensions));
+			}
 			associations.put(identifier, association);
 		}
 

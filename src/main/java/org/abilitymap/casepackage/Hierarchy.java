@@ -27,42 +27,57 @@ final class Hierarchy {
 	private Hierarchy() {
 	}
 
-	/** A problem for each link that closes a cycle (an item that is, through its parents, its own parent). */
+	/**
+	 * A problem for each cycle found (an item that is, through its parents, its own parent), reported at the link of
+	 * the cycle that comes last in the package, so that the report does not depend on where the search began.
+	 */
 	static List<Problem> cycles(List<Edge> edges) {
-		Map<String, List<Edge>> parents = new LinkedHashMap<>();
-		edges.forEach(e -> parents.computeIfAbsent(e.child(), k -> new ArrayList<>()).add(e));
+		Map<String, List<Integer>> parents = new LinkedHashMap<>();
+		for (int e = 0; e < edges.size(); e++) {
+			parents.computeIfAbsent(edges.get(e).child(), k -> new ArrayList<>()).add(e);
+		}
 		Map<String, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
 		List<Problem> problems = new ArrayList<>();
 		for (String start : parents.keySet()) {
 			if (state.containsKey(start)) {
 				continue;
 			}
-			// iterative depth-first search: a stack of (node, next parent index)
+			// iterative depth-first search: the path of nodes, the link that led to each, the next link to follow
 			List<String> path = new ArrayList<>();
+			List<Integer> via = new ArrayList<>();
 			List<Integer> next = new ArrayList<>();
 			path.add(start);
+			via.add(-1);
 			next.add(0);
 			state.put(start, 1);
 			while (!path.isEmpty()) {
 				int top = path.size() - 1;
 				String node = path.get(top);
-				List<Edge> up = parents.getOrDefault(node, List.of());
+				List<Integer> up = parents.getOrDefault(node, List.of());
 				int i = next.get(top);
 				if (i == up.size()) {
 					state.put(node, 2);
 					path.remove(top);
+					via.remove(top);
 					next.remove(top);
 					continue;
 				}
 				next.set(top, i + 1);
-				Edge edge = up.get(i);
-				Integer parentState = state.get(edge.parent());
+				int e = up.get(i);
+				String parent = edges.get(e).parent();
+				Integer parentState = state.get(parent);
 				if (parentState == null) {
-					state.put(edge.parent(), 1);
-					path.add(edge.parent());
+					state.put(parent, 1);
+					path.add(parent);
+					via.add(e);
 					next.add(0);
 				}
 				else if (parentState == 1) {
+					int last = e;
+					for (int k = path.lastIndexOf(parent) + 1; k <= top; k++) {
+						last = Math.max(last, via.get(k));
+					}
+					Edge edge = edges.get(last);
 					problems.add(new Problem(edge.path(), ProblemCode.INVALID_VALUE, "This isChildOf makes a cycle: '"
 							+ edge.childName() + "' would be a child of '" + edge.parentName()
 							+ "', which is already below it."));

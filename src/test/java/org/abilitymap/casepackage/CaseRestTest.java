@@ -32,7 +32,8 @@ class CaseRestTest extends GraphTestSupport {
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
 				v -> assertThat(v).contains("t-battery-assembler-ability-map.case.json"));
-		assertThat(download.body()).contains("\"CFItemType\" : \"ProcessStep\"", "\"humanCodingScheme\" : \"t-sk-insulation\"");
+		assertThat(download.body()).contains("\"CFItemType\" : \"ProcessStep\"", "\"humanCodingScheme\" : \"t-sk-insulation\"",
+				"\"level\" : \"MASTERED\"");
 		assertThat(get("/api/jobs/t-battery-assembler/case.json?what=everything").statusCode()).isEqualTo(400);
 		assertThat(get("/api/jobs/no-such-job/case.json").statusCode()).isEqualTo(404);
 
