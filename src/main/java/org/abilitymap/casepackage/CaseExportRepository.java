@@ -126,7 +126,8 @@ class CaseExportRepository {
 	}
 
 	Optional<String> standardChanged(String jobId) {
-		return graph.queryOne(STANDARD_CHANGED, Map.of("jobId", jobId), r -> timestamp(r.get("changed")));
+		return graph.query(STANDARD_CHANGED, Map.of("jobId", jobId), r -> Optional.ofNullable(timestamp(r.get("changed"))))
+			.get(0);
 	}
 
 	List<TreeRow> abilityMap(String jobId) {

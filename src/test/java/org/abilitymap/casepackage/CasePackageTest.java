@@ -139,6 +139,22 @@ class CasePackageTest extends GraphTestSupport {
 		assertThat(exports.exportJob(JOB_A, CaseExportKind.ABILITY_MAP, Progress.NONE)).isEqualTo(exported);
 	}
 
+	@Test
+	void aJobWithoutApprovedSubmissionsExportsAnEmptyStandardWithTheFixedDate() {
+		String exported = exports.exportJob(AlignmentFixture.JOB_C, CaseExportKind.STANDARD, Progress.NONE);
+
+		@SuppressWarnings("unchecked")
+		Map<String, Object> pkg = (Map<String, Object>) json.parse(bytes(exported));
+		assertThat((List<?>) pkg.get("CFItems")).isEmpty();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> document = (Map<String, Object>) pkg.get("CFDocument");
+		assertThat(document).containsEntry("lastChangeDateTime", CaseExport.NO_DATE)
+			.containsEntry("identifier", CaseIds.document(AlignmentFixture.JOB_C, CaseExportKind.STANDARD));
+		assertThat(caseImport.importPackage(pkg, Progress.NONE).outcome()).isEqualTo(CaseImportResult.Outcome.CREATED);
+		assertThat(exports.exportFramework(CaseIds.document(AlignmentFixture.JOB_C, CaseExportKind.STANDARD)))
+			.isEqualTo(exported);
+	}
+
 	// --- idempotency and matching ---------------------------------------------------------------------------
 
 	@Test
