@@ -2,6 +2,7 @@ package org.abilitymap.casepackage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.JsonDocuments;
@@ -63,7 +64,7 @@ class CaseController {
 	@QueryMapping
 	String caseFramework(@Argument String identifier) {
 		try {
-			return exports.exportFramework(identifier.toLowerCase(java.util.Locale.ROOT));
+			return exports.exportFramework(identifier.toLowerCase(Locale.ROOT));
 		}
 		catch (InvalidArgumentException ex) {
 			return null;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.abilitymap.imports.Progress;
 import org.abilitymap.jobs.Job;
@@ -227,7 +228,7 @@ public class CaseExport {
 
 		private final Map<String, Map<String, Object>> associations = new LinkedHashMap<>();
 
-		private final Set<ItemType> usedTypes = new java.util.TreeSet<>();
+		private final Set<ItemType> usedTypes = new TreeSet<>();
 
 		PackageBuilder(Job job, CaseExportKind what, String changed) {
 			this.job = job;

@@ -14,6 +14,7 @@ import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.imports.Progress;
 import org.abilitymap.points.Point;
+import org.abilitymap.points.PointKind;
 import org.abilitymap.points.PointMatch;
 import org.abilitymap.points.PointRequest;
 import org.abilitymap.points.PointResolver;
@@ -142,7 +143,7 @@ public class CaseImport {
 			}
 			if (known.kind() != item.kind()) {
 				problems.add(new Problem(item.path() + ".CFItemType", ProblemCode.INVALID_VALUE, "This item was "
-						+ "imported before as the " + (known.kind() == org.abilitymap.points.PointKind.SKILL
+						+ "imported before as the " + (known.kind() == PointKind.SKILL
 								? "skill point" : "knowledge point")
 						+ " '" + known.name() + "' (" + known.id() + "), not as '" + item.type() + "'."));
 				continue;
