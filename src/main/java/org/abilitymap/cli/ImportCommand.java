@@ -89,11 +89,13 @@ public class ImportCommand {
 			else if (Files.isDirectory(path)) {
 				try (Stream<Path> listing = Files.list(path)) {
 					for (Path file : listing.sorted().toList()) {
-						if (file.getFileName().toString().endsWith(".json")) {
-							files.add(file);
+						Optional<ImportFormat> recognised = command.options().containsKey("format") ? Optional.empty()
+								: recognising(file);
+						if (recognised.isPresent()) {
+							formatFiles.add(new FormatFile(file, recognised.get()));
 						}
-						else if (!command.options().containsKey("format")) {
-							recognising(file).ifPresent(f -> formatFiles.add(new FormatFile(file, f)));
+						else if (file.getFileName().toString().endsWith(".json")) {
+							files.add(file);
 						}
 					}
 				}
