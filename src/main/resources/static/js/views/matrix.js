@@ -4,6 +4,7 @@ import { gql } from '../api.js';
 import { emptyBox, h, rank, select } from '../dom.js';
 import { nm, t, tParts } from '../i18n.js';
 import { hashOf } from '../route.js';
+import { exportLinks } from './programme.js';
 
 const PROGRAMMES = `{ programmes(first: 100) { edges { node { id code name nameEn } } } }`;
 
@@ -87,7 +88,8 @@ class MatrixView {
         this.state.cols, change('cols'), 'matrix-cols'),
       select(t('matrix.sortRows'), 'matrix-rows', ['order', 'block', 'count', 'name'].map((v) => ({ value: v, label: t(`matrix.rows.${v}`) })),
         this.state.rows, change('rows'), 'matrix-rows'),
-      h('button', { type: 'button', class: 'button', 'data-test': 'matrix-print', onclick: () => window.print() }, t('matrix.print')));
+      h('button', { type: 'button', class: 'button', 'data-test': 'matrix-print', onclick: () => window.print() }, t('matrix.print')),
+      this.exports = h('span', { class: 'export-slot' }));
     this.summary = h('p', { class: 'matrix-summary', 'data-test': 'matrix-summary' });
     this.body = h('div', { class: 'matrix-body' });
     this.printBody = h('div', { class: 'matrix-print', 'aria-hidden': 'true' });
@@ -112,6 +114,8 @@ class MatrixView {
         block: s.block, job: s.job, kind: s.kind, cols: s.cols === 'default' ? '' : s.cols, rows: s.rows === 'order' ? '' : s.rows,
       }), { replace: true });
     }
+    // The job filter is the nearest thing to a target here: the alignment downloads measure against that job.
+    this.exports.replaceChildren(exportLinks(this.matrix.programme.id, s.job ? { jobIds: [s.job] } : null));
     const shown = visible(this.matrix, s);
     const courses = this.sortRows(shown.courses, shown.cells);
     const points = this.sortColumns(shown.points);

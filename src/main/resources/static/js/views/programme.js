@@ -66,6 +66,7 @@ export async function render(ctx) {
   }
   toolbar.appendChild(targetPicker(ctx, programme, choices, targetParameter));
   toolbar.appendChild(h('a', { class: 'button button-quiet', href: hashOf('matrix', programme.id) }, t('prog.matrixLink')));
+  toolbar.appendChild(exportLinks(programme.id, target));
   const coverage = alignment.coverage;
   page.append(
     h('div', { class: 'subject' },
@@ -89,6 +90,26 @@ export async function render(ctx) {
     gapsPanel(alignment.gaps, programme.id),
     orphansPanel(alignment.orphans, programme.id));
   return page;
+}
+
+/** The REST address of a report download, carrying the target (an AlignmentTarget) as query parameters. */
+export function exportHref(programmeId, file, target) {
+  const query = new URLSearchParams();
+  (target?.jobIds || []).forEach((id) => query.append('jobIds', id));
+  if (target?.jobGroupId) query.set('jobGroupId', target.jobGroupId);
+  if (target?.certificateId) query.set('certificateId', target.certificateId);
+  const search = query.toString();
+  return `/api/programmes/${encodeURIComponent(programmeId)}/${file}${search ? `?${search}` : ''}`;
+}
+
+/** Links to the printable report and the spreadsheets, keeping the chosen target. */
+export function exportLinks(programmeId, target) {
+  const link = (file, label, testId, download) => h('a', { class: 'button button-quiet', href: exportHref(programmeId, file, target),
+    'data-test': testId, target: download ? null : '_blank', rel: download ? null : 'noopener', download: download ? '' : null }, label);
+  return h('span', { class: 'export-links', role: 'group', 'aria-label': t('export.label'), title: t('export.title') },
+    link('alignment.html', t('export.alignmentHtml'), 'export-alignment-html', false),
+    link('alignment.xlsx', t('export.alignmentXlsx'), 'export-alignment-xlsx', true),
+    link('matrix.xlsx', t('export.matrixXlsx'), 'export-matrix-xlsx', true));
 }
 
 function targetPicker(ctx, programme, choices, current) {

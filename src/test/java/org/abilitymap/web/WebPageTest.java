@@ -193,6 +193,13 @@ class WebPageTest {
 		browser.choose("target-picker", "group:nev-intelligent-service");
 		browser.settleAt("#/programme/" + NEV_PROGRAMME + "?target=group:nev-intelligent-service");
 		assertAlignment(Map.of("jobGroupId", "nev-intelligent-service"));
+		// The downloads for auditors keep the chosen target.
+		assertThat(browser.byTest("export-alignment-html").getDomAttribute("href"))
+			.isEqualTo("/api/programmes/" + NEV_PROGRAMME + "/alignment.html?jobGroupId=nev-intelligent-service");
+		assertThat(browser.byTest("export-alignment-xlsx").getDomAttribute("href"))
+			.isEqualTo("/api/programmes/" + NEV_PROGRAMME + "/alignment.xlsx?jobGroupId=nev-intelligent-service");
+		assertThat(browser.byTest("export-matrix-xlsx").getDomAttribute("href"))
+			.isEqualTo("/api/programmes/" + NEV_PROGRAMME + "/matrix.xlsx");
 
 		browser.choose("target-picker", "cert:cert-1x-nev-assembly-test-mid");
 		browser.settleAt("#/programme/" + NEV_PROGRAMME + "?target=cert:cert-1x-nev-assembly-test-mid");
