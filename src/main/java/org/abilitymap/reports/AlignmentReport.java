@@ -1,5 +1,6 @@
 package org.abilitymap.reports;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ record AlignmentReport(MatrixReport matrix, Target target, List<Named> targetJob
 
 	/** The target in words: its kind, and the group, certificate or jobs it names. */
 	List<String> targetLines() {
-		List<String> lines = new java.util.ArrayList<>();
+		List<String> lines = new ArrayList<>();
 		lines.add(Bilingual.targetKind(target.kind()).joined());
 		targetGroup.ifPresent(g -> lines.add(g.describe()));
 		targetCertificate.ifPresent(c -> lines.add(c.describe()));

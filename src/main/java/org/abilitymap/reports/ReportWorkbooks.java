@@ -12,10 +12,11 @@ import org.abilitymap.alignment.CurriculumMatrix;
 import org.abilitymap.alignment.Gap;
 import org.abilitymap.alignment.Orphan;
 import org.abilitymap.alignment.Share;
+import org.abilitymap.alignment.Target;
 import org.abilitymap.curriculum.Course;
 import org.abilitymap.imports.Progress;
 import org.abilitymap.jobs.Job;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.abilitymap.points.PointKind;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -118,7 +119,7 @@ final class ReportWorkbooks {
 		SheetWriter.Styles styles = sheet.styles();
 		sheet.row(Math.max(2, report.programmeJobs().size())).text(label("矩阵的要求等级来自", "Matrix required levels of"),
 				styles.label).text(report.programmeJobs().isEmpty() ? "—"
-						: Bilingual.targetKind(org.abilitymap.alignment.Target.Kind.PROGRAMME_JOBS).joined() + ":\n"
+						: Bilingual.targetKind(Target.Kind.PROGRAMME_JOBS).joined() + ":\n"
 								+ report.programmeJobs().stream().map(Named::describe).collect(Collectors.joining("\n")),
 						styles.wrapped);
 		sheet.row(2).text(label("课程数", "Courses"), styles.label).integer(report.matrix().courses().size());
@@ -231,7 +232,7 @@ final class ReportWorkbooks {
 			.text(label("学时", "Hours"), styles.header);
 		matrix.points().forEach(p -> sheet.text(p.point().name(), styles.pointName));
 		sheet.row().text(label("类型", "Kind"), styles.label).blank(styles.label).blank(styles.label);
-		matrix.points().forEach(p -> sheet.text(p.point().kind() == org.abilitymap.points.PointKind.SKILL ? "技能" : "知识",
+		matrix.points().forEach(p -> sheet.text(p.point().kind() == PointKind.SKILL ? "技能" : "知识",
 				styles.centred));
 		sheet.row().text(label("要求等级", "Required level"), styles.label).blank(styles.label).blank(styles.label);
 		matrix.points().forEach(p -> sheet.text(Bilingual.requiredLevel(p.requiredLevel()).zh(),

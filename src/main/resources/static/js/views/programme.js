@@ -104,7 +104,9 @@ export function exportHref(programmeId, file, target) {
 
 /** Links to the printable report and the spreadsheets, keeping the chosen target. */
 export function exportLinks(programmeId, target) {
-  const link = (file, label, testId, download) => h('a', { class: 'button button-quiet', href: exportHref(programmeId, file, target),
+  // The matrix takes no target: its required levels are always those of the programme's own jobs.
+  const link = (file, label, testId, download) => h('a', { class: 'button button-quiet',
+    href: exportHref(programmeId, file, file === 'matrix.xlsx' ? null : target),
     'data-test': testId, target: download ? null : '_blank', rel: download ? null : 'noopener', download: download ? '' : null }, label);
   return h('span', { class: 'export-links', role: 'group', 'aria-label': t('export.label'), title: t('export.title') },
     link('alignment.html', t('export.alignmentHtml'), 'export-alignment-html', false),
