@@ -1,0 +1,192 @@
+package org.abilitymap.national;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.abilitymap.national.NationalData.DictionaryOccupation;
+
+/**
+ * Reads the markdown text of 职业分类大典 (2022) and of its yearly supplements: each detailed occupation with its
+ * definition, main work tasks and work types (工种), tolerating the line breaks and stray spaces of the PDF text.
+ */
+final class OccupationDictionary {
+
+	/** {@code # 6-01-01-01 制米工}: a detailed occupation of the 2022 edition. */
+	private static final Pattern OCCUPATION_HEADING = Pattern.compile("^#+\\s*(\\d-\\d{2}-\\d{2}-\\d{2})(?!\\s*（GBM)\\s*(.*)$");
+
+	/** {@code ### （三）4-04-04-07 网络安全等级保护测评师 `S`}: an occupation of a supplement, maybe without code yet. */
+	private static final Pattern SUPPLEMENT_HEADING = Pattern
+		.compile("^#{2,4}\\s*（[一二三四五六七八九十百]+）\\s*(?:(\\d-\\d{2}-\\d{2}-\\d{2})\\s*)?(.+)$");
+
+	/** A classification line that closes an occupation: {@code 6-01-01（GBM60101）}, or a 本小类… list. */
+	private static final Pattern CLASS_LINE = Pattern.compile("^(\\d(-\\d{2}){0,3}\\s*（GBM|本(大|中|小)类包括)");
+
+	private static final Pattern NUMBERED = Pattern.compile("^\\d+\\s*[.．、]\\s*(.*)$");
+
+	private static final Pattern MARKS = Pattern.compile("`[^`]*`|[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{FE0F}]");
+
+	private enum Part {
+		DEFINITION, TASKS, WORK_TYPES, OTHER
+	}
+
+	private final List<ReadingWarning> warnings;
+
+	OccupationDictionary(List<ReadingWarning> warnings) {
+		this.warnings = warnings;
+	}
+
+	/** The occupations of one file, in file order. */
+	List<DictionaryOccupation> read(String file, List<String> lines) {
+		List<DictionaryOccupation> occupations = new ArrayList<>();
+		Entry entry = null;
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			int number = i + 1;
+			Matcher heading = OCCUPATION_HEADING.matcher(line);
+			Matcher supplement = SUPPLEMENT_HEADING.matcher(line);
+			if (heading.matches() || supplement.matches()) {
+				finish(entry, occupations);
+				Matcher found = heading.matches() ? heading : supplement;
+				String code = found.group(1);
+				String name = ChineseText.clean(MARKS.matcher(found.group(2)).replaceAll(""));
+				entry = null;
+				if (code == null) {
+					warnings.add(new ReadingWarning(file, number, "occupation '" + name
+							+ "' has no code yet (职业编码 待公布); it was skipped"));
+				}
+				else if (name.isEmpty()) {
+					warnings.add(new ReadingWarning(file, number, "occupation " + code + " has no name; it was skipped"));
+				}
+				else {
+					entry = new Entry(code, name, heading.matches() ? "2022" : "supplement", file, number);
+				}
+				continue;
+			}
+			String unmarked = line.replaceFirst("^#+\\s*", "");
+			if (entry != null && line.startsWith("#")
+					&& (unmarked.startsWith("主要工作任务") || unmarked.startsWith("本职业包含") || unmarked.startsWith("包含工种"))) {
+				entry.take(unmarked);
+				continue;
+			}
+			if (line.startsWith("#") || CLASS_LINE.matcher(line).find() || line.equals("---")) {
+				finish(entry, occupations);
+				entry = null;
+				continue;
+			}
+			if (entry == null || line.isEmpty()) {
+				continue;
+			}
+			entry.take(line);
+		}
+		finish(entry, occupations);
+		return occupations;
+	}
+
+	private void finish(Entry entry, List<DictionaryOccupation> occupations) {
+		if (entry == null) {
+			return;
+		}
+		entry.closeItem();
+		if (entry.definition.isEmpty()) {
+			warnings.add(new ReadingWarning(entry.file, entry.line, "occupation " + entry.code + " " + entry.name
+					+ " has no definition"));
+		}
+		occupations.add(new DictionaryOccupation(entry.code, entry.name,
+				entry.definition.isEmpty() ? null : entry.definition, List.copyOf(entry.tasks),
+				entry.workTypes.stream().distinct().toList(), entry.edition, entry.line));
+	}
+
+	/** An occupation being read. */
+	private static final class Entry {
+
+		final String code;
+
+		final String name;
+
+		final String edition;
+
+		final String file;
+
+		final int line;
+
+		String definition = "";
+
+		final List<String> tasks = new ArrayList<>();
+
+		final List<String> workTypes = new ArrayList<>();
+
+		Part part = Part.DEFINITION;
+
+		/** A task broken over several lines, until a line ends with ；or 。. */
+		String openItem = "";
+
+		Entry(String code, String name, String edition, String file, int line) {
+			this.code = code;
+			this.name = name;
+			this.edition = edition;
+			this.file = file;
+			this.line = line;
+		}
+
+		void take(String raw) {
+			String line = raw.replace("**", "").strip();
+			if (line.startsWith("主要工作任务")) {
+				closeItem();
+				part = Part.TASKS;
+				return;
+			}
+			if (line.contains("下列工种") || line.startsWith("包含工种")) {
+				closeItem();
+				part = Part.WORK_TYPES;
+				return;
+			}
+			if (line.startsWith("定义")) {
+				definition = ChineseText.clean(line.replaceFirst("^定义\\s*[:：]", ""));
+				part = Part.OTHER;
+				return;
+			}
+			if (line.startsWith("职业编码") || line.startsWith("*") && line.endsWith("*")) {
+				return;
+			}
+			switch (part) {
+				case DEFINITION -> definition = ChineseText.join(definition, line);
+				case TASKS -> task(line);
+				case WORK_TYPES -> {
+					String types = line.startsWith("- ") ? line.substring(2) : line;
+					for (String type : types.split("[\\s\\u3000、]+")) {
+						String clean = ChineseText.withoutEndPunctuation(ChineseText.clean(type));
+						if (!clean.isEmpty()) {
+							workTypes.add(clean);
+						}
+					}
+				}
+				case OTHER -> {
+				}
+			}
+		}
+
+		private void task(String line) {
+			Matcher numbered = NUMBERED.matcher(line);
+			if (numbered.matches()) {
+				closeItem();
+				openItem = ChineseText.clean(numbered.group(1));
+			}
+			else {
+				openItem = ChineseText.join(openItem, line);
+			}
+			if (openItem.endsWith("；") || openItem.endsWith(";") || openItem.endsWith("。")) {
+				closeItem();
+			}
+		}
+
+		void closeItem() {
+			String task = ChineseText.withoutEndPunctuation(openItem);
+			if (!task.isEmpty()) {
+				tasks.add(task);
+			}
+			openItem = "";
+		}
+	}
+}
