@@ -131,6 +131,7 @@ public class NationalReferenceImport {
 			}
 			progress.advance(1);
 		}
+		addWorkTypes(dictionary.workTypeAdditions(), occupations, warnings);
 		if (dictionaryFiles.isEmpty()) {
 			problems.add(new Problem(DICTIONARY + "/", ProblemCode.EMPTY, "No occupation dictionary files (*.md)."));
 		}
@@ -278,6 +279,26 @@ public class NationalReferenceImport {
 		return new Result(categories.size(), classes.size(), programmes.size(), profiles.size(), competencies,
 				data.occupations().size() + crosswalkOnly.size(), crosswalkOnly.size(), crosswalkLinks, targets,
 				schoolProgrammes, List.copyOf(warnings));
+	}
+
+	/** Adds the supplements' new work types (工种) to their occupations, found by code or else by unique name. */
+	private static void addWorkTypes(List<OccupationDictionary.WorkTypeAddition> additions,
+			Map<String, DictionaryOccupation> occupations, List<ReadingWarning> warnings) {
+		Map<String, String> byName = occupationsByName(List.copyOf(occupations.values()));
+		for (OccupationDictionary.WorkTypeAddition addition : additions) {
+			String code = addition.code() != null ? addition.code() : byName.get(addition.name());
+			DictionaryOccupation occupation = code == null ? null : occupations.get(code);
+			if (occupation == null) {
+				warnings.add(new ReadingWarning(addition.file(), addition.line(), "new work types of '" + addition.name()
+						+ "'" + (addition.code() == null ? "" : " (" + addition.code() + ")")
+						+ " were skipped: no single occupation of that " + (addition.code() == null ? "name" : "code")));
+				continue;
+			}
+			List<String> workTypes = new ArrayList<>(occupation.workTypes());
+			addition.workTypes().stream().filter(t -> !workTypes.contains(t)).forEach(workTypes::add);
+			occupations.put(code, new DictionaryOccupation(occupation.code(), occupation.name(), occupation.definition(),
+					occupation.mainTasks(), List.copyOf(workTypes), occupation.edition(), occupation.line()));
+		}
 	}
 
 	/** The id of a national occupation, as the job catalogue names it too ({@code cn-6-22-02-01}). */

@@ -23,6 +23,11 @@ final class OccupationDictionary {
 	/** A classification line that closes an occupation: {@code 6-01-01（GBM60101）}, or a 本小类… list. */
 	private static final Pattern CLASS_LINE = Pattern.compile("^(\\d(-\\d{2}){0,3}\\s*（GBM|本(大|中|小)类包括)");
 
+	/** {@code | 1 | 营销员（4-01-02-01） | 汽配销售经理人、售后服务管理员 |}: new work types of an existing occupation. */
+	private static final Pattern WORK_TYPE_ROW = Pattern.compile("^\\|\\s*\\d+\\s*\\|([^|]+)\\|([^|]+)\\|\\s*$");
+
+	private static final Pattern CODE_IN_BRACKETS = Pattern.compile("[（(]\\s*(\\d-\\d{2}-\\d{2}-\\d{2})\\s*[)）]");
+
 	private static final Pattern NUMBERED = Pattern.compile("^\\d+\\s*[.．、]\\s*(.*)$");
 
 	private static final Pattern MARKS = Pattern.compile("`[^`]*`|[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{FE0F}]");
@@ -32,6 +37,12 @@ final class OccupationDictionary {
 	}
 
 	private final List<ReadingWarning> warnings;
+
+	private final List<WorkTypeAddition> additions = new ArrayList<>();
+
+	/** New work types a supplement adds to an occupation named by code or, where it gives none, by name. */
+	record WorkTypeAddition(String code, String name, List<String> workTypes, String file, int line) {
+	}
 
 	OccupationDictionary(List<ReadingWarning> warnings) {
 		this.warnings = warnings;
@@ -75,6 +86,17 @@ final class OccupationDictionary {
 				entry = null;
 				continue;
 			}
+			Matcher workTypeRow = WORK_TYPE_ROW.matcher(line);
+			if (entry == null && workTypeRow.matches()) {
+				String occupation = line.replace("**", "");
+				Matcher row = WORK_TYPE_ROW.matcher(occupation);
+				row.matches();
+				Matcher code = CODE_IN_BRACKETS.matcher(row.group(1));
+				String name = ChineseText.clean(MARKS.matcher(CODE_IN_BRACKETS.matcher(row.group(1)).replaceAll("")).replaceAll(""));
+				additions.add(new WorkTypeAddition(code.find() ? code.group(1) : null, name,
+						ChineseText.splitList(row.group(2)), file, number));
+				continue;
+			}
 			if (entry == null || line.isEmpty()) {
 				continue;
 			}
@@ -82,6 +104,11 @@ final class OccupationDictionary {
 		}
 		finish(entry, occupations);
 		return occupations;
+	}
+
+	/** The work-type additions of the tables read so far. */
+	List<WorkTypeAddition> workTypeAdditions() {
+		return List.copyOf(additions);
 	}
 
 	private void finish(Entry entry, List<DictionaryOccupation> occupations) {

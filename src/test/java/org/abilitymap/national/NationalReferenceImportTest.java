@@ -83,7 +83,10 @@ class NationalReferenceImportTest extends GraphTestSupport {
 		assertThat(occupation).containsEntry("code", "6-22-02-01").containsEntry("name", "汽车装调工")
 			.containsEntry("scheme", "CN_OCCUPATION_2022").containsEntry("definition", "使用工具和设备，进行汽车总成装配和调试的人员。")
 			.containsEntry("mainTasks", List.of("识读图样，装配汽车零部件", "调试汽车总成，检测装配质量", "填写装配记录"))
-			.containsEntry("workTypes", List.of("汽车装配工", "汽车调试工", "新能源汽车装调工"));
+			.containsEntry("workTypes", List.of("汽车装配工", "汽车调试工", "新能源汽车装调工", "智能座舱装调工"));
+		assertThat(node("MATCH (o:ReferenceOccupation {id: 'cn-2-02-07-11'}) RETURN properties(o) AS n"))
+			.containsEntry("workTypes", List.of("汽车标定工程技术人员"))
+			.containsEntry("definition", "从事汽车产品设计、制造、试验的工程技术人员。");
 		assertThat(node("MATCH (o:ReferenceOccupation {id: 'cn-2-05-01-19'}) RETURN properties(o) AS n"))
 			.containsEntry("mainTasks", List.of("诊治常见病、多发病", "开展健康管理"));
 		assertThat(node("MATCH (o:ReferenceOccupation {id: 'cn-6-31-07-05'}) RETURN properties(o) AS n"))
@@ -113,7 +116,10 @@ class NationalReferenceImportTest extends GraphTestSupport {
 					"专业代码 520102K") + ": programme 520102K has no profile sections (the text says （略）)"))
 			.anySatisfy(w -> assertThat(w).startsWith("occupation_dictionary_split/class_6_生产制造及有关人员.md:"
 					+ lineOf("occupation_dictionary_split/class_6_生产制造及有关人员.md", "# 6-22-02-02") + ": occupation 6-22-02-02 has no name"))
-			.anySatisfy(w -> assertThat(w).contains("class_7_2025年新增职业.md:", "'装修管家' has no code yet"));
+			.anySatisfy(w -> assertThat(w).contains("class_7_2025年新增职业.md:", "'装修管家' has no code yet"))
+			.anySatisfy(w -> assertThat(w).startsWith("occupation_dictionary_split/class_7_2025年新增职业.md:"
+					+ lineOf("occupation_dictionary_split/class_7_2025年新增职业.md", "| 3 | 消防员")
+					+ ": new work types of '消防员' were skipped"));
 	}
 
 	@Test
