@@ -34,12 +34,12 @@ final class CatalogueParts {
 
 	/** 定义, 主要工作任务 and 工种 of a national occupation. */
 	record OccupationDictionaryEntry(String definition, java.util.List<String> mainTasks,
-			java.util.List<String> workTypes, String edition) {
+			java.util.List<String> workTypes, boolean green, boolean digital, String edition) {
 
 		static OccupationDictionaryEntry of(Value v) {
 			return new OccupationDictionaryEntry(v.get("definition").asString(null),
 					CatalogueProgramme.strings(v.get("mainTasks")), CatalogueProgramme.strings(v.get("workTypes")),
-					v.get("edition").asString());
+					v.get("green").asBoolean(false), v.get("digital").asBoolean(false), v.get("edition").asString());
 		}
 	}
 }

@@ -16,9 +16,9 @@ record NationalData(List<CatalogueEntry> catalogue, List<CrosswalkLink> crosswal
 			String file, int line) {
 	}
 
-	/** A detailed occupation (细类) of 职业分类大典. */
+	/** A detailed occupation (细类) of 职业分类大典; green (绿色职业, L) and digital (数字职业, S) as the dictionary marks them. */
 	record DictionaryOccupation(String code, String name, String definition, List<String> mainTasks,
-			List<String> workTypes, String edition, int line) {
+			List<String> workTypes, boolean green, boolean digital, String edition, int line) {
 	}
 
 	/** A numbered line of 主要专业能力要求. */

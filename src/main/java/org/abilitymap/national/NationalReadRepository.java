@@ -70,7 +70,7 @@ class NationalReadRepository {
 	private static final String DICTIONARY_ENTRIES = """
 			UNWIND $ids AS key
 			MATCH (o:ReferenceOccupation {id: key}) WHERE o.edition IS NOT NULL
-			RETURN key, o {.definition, .mainTasks, .workTypes, .edition} AS item
+			RETURN key, o {.definition, .mainTasks, .workTypes, .green, .digital, .edition} AS item
 			""";
 
 	private static final String PROGRAMMES_OF_OCCUPATIONS = """

@@ -219,7 +219,8 @@ public class NationalReferenceImport {
 		progress.begin("occupations", data.occupations().size());
 		List<Map<String, Object>> occupationRows = data.occupations().stream()
 			.map(o -> Rows.of("id", occupationId(o.code()), "code", o.code(), "name", o.name(), "definition",
-					o.definition(), "mainTasks", o.mainTasks(), "workTypes", o.workTypes(), "edition", o.edition()))
+					o.definition(), "mainTasks", o.mainTasks(), "workTypes", o.workTypes(), "green", o.green(), "digital",
+					o.digital(), "edition", o.edition()))
 			.toList();
 		batches(tx, occupationRows, repository::upsertOccupations, progress);
 
@@ -297,7 +298,8 @@ public class NationalReferenceImport {
 			List<String> workTypes = new ArrayList<>(occupation.workTypes());
 			addition.workTypes().stream().filter(t -> !workTypes.contains(t)).forEach(workTypes::add);
 			occupations.put(code, new DictionaryOccupation(occupation.code(), occupation.name(), occupation.definition(),
-					occupation.mainTasks(), List.copyOf(workTypes), occupation.edition(), occupation.line()));
+					occupation.mainTasks(), List.copyOf(workTypes), occupation.green(), occupation.digital(), occupation.edition(),
+					occupation.line()));
 		}
 	}
 

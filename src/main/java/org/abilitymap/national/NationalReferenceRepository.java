@@ -57,7 +57,8 @@ class NationalReferenceRepository {
 			UNWIND $rows AS row
 			MERGE (o:ReferenceOccupation {id: row.id})
 			SET o.scheme = 'CN_OCCUPATION_2022', o.code = row.code, o.name = row.name, o.definition = row.definition,
-			    o.mainTasks = row.mainTasks, o.workTypes = row.workTypes, o.edition = row.edition
+			    o.mainTasks = row.mainTasks, o.workTypes = row.workTypes, o.green = row.green, o.digital = row.digital,
+			    o.edition = row.edition
 			""";
 
 	/** Occupations only the crosswalk names: created with its name, never overwriting a richer entry. */

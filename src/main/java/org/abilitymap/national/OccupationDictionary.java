@@ -30,6 +30,9 @@ final class OccupationDictionary {
 
 	private static final Pattern NUMBERED = Pattern.compile("^\\d+\\s*[.．、]\\s*(.*)$");
 
+	/** The dictionary marks green (绿色职业, L) and digital (数字职业, S) occupations after their name. */
+	private static final Pattern GREEN_DIGITAL = Pattern.compile("^(.*?[\\p{IsHan}）)])\\s*`?(L/S|L|S)`?$");
+
 	private static final Pattern MARKS = Pattern.compile("`[^`]*`|[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{FE0F}]");
 
 	private enum Part {
@@ -61,7 +64,10 @@ final class OccupationDictionary {
 				finish(entry, occupations);
 				Matcher found = heading.matches() ? heading : supplement;
 				String code = found.group(1);
-				String name = ChineseText.clean(MARKS.matcher(found.group(2)).replaceAll(""));
+				String name = found.group(2).replaceAll("[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{FE0F}]", "").strip();
+				Matcher marked = GREEN_DIGITAL.matcher(name);
+				String mark = marked.matches() ? marked.group(2) : "";
+				name = ChineseText.clean(MARKS.matcher(marked.matches() ? marked.group(1) : name).replaceAll(""));
 				entry = null;
 				if (code == null) {
 					warnings.add(new ReadingWarning(file, number, "occupation '" + name
@@ -72,6 +78,8 @@ final class OccupationDictionary {
 				}
 				else {
 					entry = new Entry(code, name, heading.matches() ? "2022" : "supplement", file, number);
+					entry.green = mark.contains("L");
+					entry.digital = mark.contains("S");
 				}
 				continue;
 			}
@@ -93,6 +101,8 @@ final class OccupationDictionary {
 				row.matches();
 				Matcher code = CODE_IN_BRACKETS.matcher(row.group(1));
 				String name = ChineseText.clean(MARKS.matcher(CODE_IN_BRACKETS.matcher(row.group(1)).replaceAll("")).replaceAll(""));
+				Matcher marked = GREEN_DIGITAL.matcher(name);
+				name = marked.matches() ? marked.group(1) : name;
 				additions.add(new WorkTypeAddition(code.find() ? code.group(1) : null, name,
 						ChineseText.splitList(row.group(2)), file, number));
 				continue;
@@ -122,7 +132,7 @@ final class OccupationDictionary {
 		}
 		occupations.add(new DictionaryOccupation(entry.code, entry.name,
 				entry.definition.isEmpty() ? null : entry.definition, List.copyOf(entry.tasks),
-				entry.workTypes.stream().distinct().toList(), entry.edition, entry.line));
+				entry.workTypes.stream().distinct().toList(), entry.green, entry.digital, entry.edition, entry.line));
 	}
 
 	/** An occupation being read. */
@@ -133,6 +143,10 @@ final class OccupationDictionary {
 		final String name;
 
 		final String edition;
+
+		boolean green;
+
+		boolean digital;
 
 		final String file;
 

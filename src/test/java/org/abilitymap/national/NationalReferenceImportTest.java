@@ -85,12 +85,14 @@ class NationalReferenceImportTest extends GraphTestSupport {
 			.containsEntry("mainTasks", List.of("识读图样，装配汽车零部件", "调试汽车总成，检测装配质量", "填写装配记录"))
 			.containsEntry("workTypes", List.of("汽车装配工", "汽车调试工", "新能源汽车装调工", "智能座舱装调工"));
 		assertThat(node("MATCH (o:ReferenceOccupation {id: 'cn-2-02-07-11'}) RETURN properties(o) AS n"))
+			.containsEntry("name", "汽车工程技术人员").containsEntry("green", true).containsEntry("digital", true)
 			.containsEntry("workTypes", List.of("汽车标定工程技术人员"))
 			.containsEntry("definition", "从事汽车产品设计、制造、试验的工程技术人员。");
 		assertThat(node("MATCH (o:ReferenceOccupation {id: 'cn-2-05-01-19'}) RETURN properties(o) AS n"))
 			.containsEntry("mainTasks", List.of("诊治常见病、多发病", "开展健康管理"));
 		assertThat(node("MATCH (o:ReferenceOccupation {id: 'cn-6-31-07-05'}) RETURN properties(o) AS n"))
 			.containsEntry("edition", "supplement").containsEntry("workTypes", List.of("智能网联汽车装调工"))
+			.containsEntry("name", "智能网联汽车装调运维员").containsEntry("digital", true).containsEntry("green", false)
 			.containsEntry("mainTasks", List.of("装配智能网联汽车零部件", "调试智能网联汽车系统"));
 		assertThat(node("MATCH (o:ReferenceOccupation {id: 'cn-4-12-01-01'}) RETURN properties(o) AS n"))
 			.containsEntry("name", "汽车维修工").containsEntry("edition", "crosswalk");
@@ -181,12 +183,13 @@ class NationalReferenceImportTest extends GraphTestSupport {
 			.path("catalogueProgramme.targetOccupations[*].code").entityList(String.class).containsExactly("6-22-02-01");
 
 		graphQlTester.document("""
-				{ referenceOccupation(code: "6-22-02-01") { id name dictionary { definition mainTasks workTypes edition }
+				{ referenceOccupation(code: "6-22-02-01") { id name dictionary { definition mainTasks workTypes green digital edition }
 				  catalogueProgrammes { code } } }
 				""").execute()
 			.path("referenceOccupation.id").entity(String.class).isEqualTo("cn-6-22-02-01")
 			.path("referenceOccupation.dictionary.mainTasks").entityList(String.class).hasSize(3)
 			.path("referenceOccupation.dictionary.edition").entity(String.class).isEqualTo("2022")
+			.path("referenceOccupation.dictionary.green").entity(Boolean.class).isEqualTo(false)
 			.path("referenceOccupation.catalogueProgrammes[*].code").entityList(String.class)
 			.containsExactly("460701", "460702", "660701");
 		graphQlTester.document("{ catalogueProgramme(code: \"000000\") { code } referenceOccupation(code: \"9-99-99-99\") { id } }")
