@@ -331,7 +331,7 @@ public class NationalReferenceImport {
 	}
 
 	private static void batches(TransactionContext tx, List<Map<String, Object>> rows,
-			TriConsumer write, Progress progress) {
+			BatchWrite write, Progress progress) {
 		for (int from = 0; from < rows.size(); from += BATCH) {
 			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
 			write.accept(tx, batch);
@@ -340,6 +340,6 @@ public class NationalReferenceImport {
 	}
 
 	/** A repository method writing one batch. */
-	private interface TriConsumer extends BiConsumer<TransactionContext, List<Map<String, Object>>> {
+	private interface BatchWrite extends BiConsumer<TransactionContext, List<Map<String, Object>>> {
 	}
 }
