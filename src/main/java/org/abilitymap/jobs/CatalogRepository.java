@@ -51,7 +51,8 @@ class CatalogRepository {
 			SET j.name = row.name, j.nameEn = row.nameEn, j.description = row.description, j.groupId = row.groupId
 			WITH j, row
 			CALL (j, row) {
-			  OPTIONAL MATCH (j)-[old:IN_GROUP|CLASSIFIED_AS]->()
+			  // A classification made by classifyJob (it has classifiedAt) is not the catalogue's to remove.
+			  OPTIONAL MATCH (j)-[old:IN_GROUP|CLASSIFIED_AS]->() WHERE old.classifiedAt IS NULL
 			  DELETE old
 			  WITH DISTINCT j
 			  OPTIONAL MATCH (g:JobGroup {id: row.groupId})

@@ -10,6 +10,7 @@ import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.jobs.ProficiencyLevel;
 import org.abilitymap.support.neo4j.Graph;
 import org.abilitymap.support.neo4j.Rows;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,6 +88,21 @@ public class JobStandards {
 			repository.rebuildStandard(tx, jobId);
 			return null;
 		});
+	}
+
+	/**
+	 * Gives a job explicit requirements of these points where it has none yet (an existing explicit requirement is
+	 * never replaced) and rebuilds its standard, inside the caller's transaction.
+	 *
+	 * @param setBy who set them: an industry body's id, or the source they come from
+	 * @return the ids of the points that got a requirement
+	 */
+	public List<String> addMissingRequirements(TransactionContext tx, String jobId, List<String> pointIds,
+			ProficiencyLevel level, int importance, boolean essential, String setBy, String note) {
+		List<String> added = repository.addMissingOverrides(tx, Rows.of("jobId", jobId, "pointIds", pointIds, "level",
+				level.rank(), "importance", importance, "essential", essential, "setBy", setBy, "note", note));
+		repository.rebuildStandard(tx, jobId);
+		return added;
 	}
 
 	/** Removes an explicit requirement, so the derived one (if any) applies again; false when there was none. */

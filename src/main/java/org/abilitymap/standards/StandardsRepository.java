@@ -31,6 +31,19 @@ class StandardsRepository {
 			    o.note = $note, o.setAt = datetime()
 			""";
 
+	/** Explicit requirements for the given points that the job has none for yet; an existing one is kept as it is. */
+	private static final String ADD_MISSING_OVERRIDES = """
+			MATCH (j:Job {id: $jobId})
+			UNWIND $pointIds AS pointId
+			OPTIONAL MATCH (s:SkillPoint {id: pointId})
+			OPTIONAL MATCH (k:KnowledgePoint {id: pointId})
+			WITH j, coalesce(s, k) AS p
+			WHERE p IS NOT NULL AND NOT EXISTS { (j)-[:REQUIREMENT_OVERRIDE]->(p) }
+			CREATE (j)-[:REQUIREMENT_OVERRIDE {level: $level, importance: $importance, essential: $essential,
+			                                   setBy: $setBy, note: $note, setAt: datetime()}]->(p)
+			RETURN p.id AS id
+			""";
+
 	private static final String REMOVE_OVERRIDE = """
 			MATCH (j:Job {id: $jobId})-[o:REQUIREMENT_OVERRIDE]->(p {id: $pointId})
 			DELETE o
@@ -127,6 +140,10 @@ class StandardsRepository {
 
 	void setOverride(TransactionContext tx, Map<String, Object> requirement) {
 		tx.run(SET_OVERRIDE, requirement).consume();
+	}
+
+	List<String> addMissingOverrides(TransactionContext tx, Map<String, Object> requirements) {
+		return tx.run(ADD_MISSING_OVERRIDES, requirements).list(r -> r.get("id").asString());
 	}
 
 	boolean removeOverride(TransactionContext tx, String jobId, String pointId) {
