@@ -106,6 +106,18 @@ class ClassifyJobTest extends GraphTestSupport {
 	}
 
 	@Test
+	void reimportingTheCatalogueKeepsAClassificationMadeByTheMutation() {
+		graphQlTester.document(CLASSIFY)
+			.variable("input", Map.of("jobId", JOB, "occupationUri", ASSEMBLER))
+			.execute()
+			.path("classifyJob.errors").entityList(Object.class).hasSize(0);
+
+		jobDocuments.importDocument(document("alignment/catalog.json"));
+
+		assertThat(classifications()).containsExactly(ASSEMBLER);
+	}
+
+	@Test
 	void anUnknownJobOccupationAndIndustryBodyAreTypedErrorsAndNothingIsWritten() {
 		List<String> before = fingerprint();
 
