@@ -1,7 +1,5 @@
 package org.abilitymap.support.graphql;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,13 +26,8 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(QueryLimits limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxDepth());
-	}
-
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(QueryLimits limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+	QueryLimitsInstrumentation queryLimits(QueryLimits limits) {
+		return new QueryLimitsInstrumentation(limits.maxDepth(), limits.maxComplexity());
 	}
 
 	@Bean

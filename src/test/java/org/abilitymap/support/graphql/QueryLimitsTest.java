@@ -58,6 +58,14 @@ class QueryLimitsTest extends GraphTestSupport {
 	}
 
 	@Test
+	void aHostileQuerySentAgainIsRejectedAgainThoughItsParsedDocumentIsKept() {
+		for (int i = 0; i < 2; i++) {
+			assertRejected(query(aliased(2000 / EXPENSIVE_FIELD_COMPLEXITY + 1)), "complexity");
+			assertRejected(query(jobGroupCycle(16)), "depth");
+		}
+	}
+
+	@Test
 	void theStandardIntrospectionQueryIsAccepted() {
 		assertIntrospectionAnswered(query(IntrospectionQuery.INTROSPECTION_QUERY));
 	}
