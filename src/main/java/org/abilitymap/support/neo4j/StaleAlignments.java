@@ -15,9 +15,8 @@ import org.neo4j.driver.TransactionContext;
  */
 public final class StaleAlignments {
 
-	private static final String DROP_FOR_JOBS = """
-			UNWIND $jobIds AS jobId
-			MATCH (:Job {id: jobId})<-[:TARGETS]-(programme:Programme)
+	/** Locks the programmes (in id order, as every writer does, so that two writers cannot deadlock) and drops. */
+	private static final String LOCK_AND_DROP = """
 			WITH DISTINCT programme ORDER BY programme.id
 			SET programme._lock = true
 			REMOVE programme._lock
@@ -27,17 +26,15 @@ public final class StaleAlignments {
 			DETACH DELETE snapshot, part
 			""";
 
+	private static final String DROP_FOR_JOBS = """
+			UNWIND $jobIds AS jobId
+			MATCH (:Job {id: jobId})<-[:TARGETS]-(programme:Programme)
+			""" + LOCK_AND_DROP;
+
 	private static final String DROP_FOR_PROGRAMMES = """
 			UNWIND $programmeIds AS programmeId
 			MATCH (programme:Programme {id: programmeId})
-			WITH DISTINCT programme ORDER BY programme.id
-			SET programme._lock = true
-			REMOVE programme._lock
-			WITH programme
-			OPTIONAL MATCH (programme)-[:HAS_ALIGNMENT]->(snapshot:AlignmentSnapshot)
-			OPTIONAL MATCH (snapshot)-[:HAS_JOB_SHARE|HAS_GAP]->(part)
-			DETACH DELETE snapshot, part
-			""";
+			""" + LOCK_AND_DROP;
 
 	private StaleAlignments() {
 	}
