@@ -60,7 +60,10 @@ public class Alignment {
 		List<String> ids = List.copyOf(new LinkedHashSet<>(programmeIds));
 		List<Record> rows = snapshots.read(ids);
 		if (rows.stream().anyMatch(r -> r.get("known").asBoolean() && !r.get("stored").asBoolean())) {
-			rows = snapshots.computeAndRead(ids);
+			rows = snapshots.computeAndRead(ids, rows.stream()
+				.filter(r -> r.get("present").asBoolean() && !r.get("stored").asBoolean())
+				.map(r -> r.get("programmeId").asString())
+				.toList());
 		}
 		Map<String, ProgrammeAlignment> alignments = new HashMap<>();
 		for (Record r : rows) {

@@ -11,6 +11,7 @@ import org.abilitymap.jobs.Job;
 import org.abilitymap.points.Point;
 import org.abilitymap.support.neo4j.Graph;
 import org.abilitymap.support.neo4j.Rows;
+import org.abilitymap.support.neo4j.StaleAlignments;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -22,6 +23,11 @@ import org.springframework.stereotype.Repository;
  * {@code (:Programme)-[:HAS_ALIGNMENT]->(:AlignmentSnapshot)-[:HAS_JOB_SHARE|HAS_GAP]->(…)}. It is computed on the
  * first ask and dropped by every write that changes what it was computed from
  * ({@link org.abilitymap.support.neo4j.StaleAlignments}).
+ *
+ * <p>A gap refers to its point and closest course by element id as well as by id, so that reading it back is a
+ * direct lookup rather than an index seek per gap. Points are never deleted, and a course only when its programme is
+ * saved again, which drops the snapshot in the same transaction; should element ids still not match (a database
+ * restored elsewhere), the read notices the missing rows and the snapshot is computed again.
  */
 @Repository
 public class AlignmentSnapshots {
@@ -45,15 +51,22 @@ public class AlignmentSnapshots {
 			}
 			CALL (a) {
 			  MATCH (a)-[:HAS_GAP]->(g:AlignmentGap)
-			  OPTIONAL MATCH (skill:SkillPoint {id: g.pointId})
-			  OPTIONAL MATCH (knowledge:KnowledgePoint {id: g.pointId})
-			  OPTIONAL MATCH (closest:Course {id: g.closestCourseId})
-			  WITH g, coalesce(skill, knowledge) AS p, closest ORDER BY g.rank
+			  CALL (g) {
+			    MATCH (p) WHERE elementId(p) = g.pointElementId AND p.id = g.pointId
+			    RETURN p
+			  }
+			  OPTIONAL CALL (g) {
+			    MATCH (closest) WHERE elementId(closest) = g.closestCourseElementId AND closest.id = g.closestCourseId
+			    RETURN closest
+			  }
+			  WITH g, p, closest ORDER BY g.rank
 			  RETURN collect({point: %s, level: g.level, taught: g.taught, importance: g.importance, jobIds: g.jobIds,
-			                  closestCourse: CASE WHEN closest IS NULL THEN null ELSE closest %s END}) AS gaps
+			                  closestCourse: CASE WHEN closest IS NULL THEN null ELSE closest %s END}) AS gaps,
+			         sum(CASE WHEN g.closestCourseId IS NOT NULL AND closest IS NULL THEN 1 ELSE 0 END) AS lostCourses
 			}
-			RETURN programmeId, programme IS NOT NULL AS known, a IS NOT NULL AS stored, properties(a) AS totals, byJob,
-			       gaps
+			RETURN programmeId, programme IS NOT NULL AS known, a IS NOT NULL AS present,
+			       a IS NOT NULL AND size(gaps) = a.gapCount AND lostCourses = 0 AS stored, properties(a) AS totals,
+			       byJob, gaps
 			""".formatted(Job.PROJECTION, Point.PROJECTION, Course.PROJECTION.substring(Course.PROJECTION.indexOf('{')));
 
 	/** Locks the programmes (see {@code StaleAlignments}) and returns those that still have no snapshot. */
@@ -79,10 +92,16 @@ public class AlignmentSnapshots {
 			  CREATE (a)-[:HAS_JOB_SHARE]->(s:AlignmentJobShare)
 			  SET s = share
 			}
+			SET a.gapCount = size(snapshot.gaps)
+			WITH a, snapshot
 			CALL (a, snapshot) {
 			  UNWIND snapshot.gaps AS gap
+			  OPTIONAL MATCH (skill:SkillPoint {id: gap.pointId})
+			  OPTIONAL MATCH (knowledge:KnowledgePoint {id: gap.pointId})
+			  OPTIONAL MATCH (closest:Course {id: gap.closestCourseId})
 			  CREATE (a)-[:HAS_GAP]->(g:AlignmentGap)
-			  SET g = gap
+			  SET g = gap, g.pointElementId = elementId(coalesce(skill, knowledge)),
+			      g.closestCourseElementId = elementId(closest)
 			}
 			""";
 
@@ -102,10 +121,15 @@ public class AlignmentSnapshots {
 
 	/**
 	 * Computes and stores the snapshots these programmes lack, with the live alignment queries, and returns all their
-	 * snapshots as {@link #read} does, in one write transaction.
+	 * snapshots as {@link #read} does, in one write transaction. Snapshots that could not be read back whole
+	 * ({@code unreadable}: a point or course no longer at its element id, as after a restore into another database)
+	 * are dropped and computed again.
 	 */
-	List<Record> computeAndRead(List<String> programmeIds) {
+	List<Record> computeAndRead(List<String> programmeIds, List<String> unreadable) {
 		return graph.write(tx -> {
+			if (!unreadable.isEmpty()) {
+				StaleAlignments.dropForProgrammes(tx, unreadable);
+			}
 			List<String> unstored = tx.run(LOCK_UNSTORED, Map.of("programmeIds", programmeIds))
 				.list(r -> r.get("id").asString());
 			if (!unstored.isEmpty()) {
