@@ -73,10 +73,7 @@ public class AlignmentSnapshots {
 	private static final String LOCK_UNSTORED = """
 			UNWIND $programmeIds AS programmeId
 			MATCH (programme:Programme {id: programmeId})
-			WITH DISTINCT programme ORDER BY programme.id
-			SET programme._lock = true
-			REMOVE programme._lock
-			WITH programme
+			""" + StaleAlignments.LOCK_PROGRAMMES + """
 			WHERE NOT EXISTS { (programme)-[:HAS_ALIGNMENT]->(:AlignmentSnapshot) }
 			RETURN programme.id AS id
 			""";

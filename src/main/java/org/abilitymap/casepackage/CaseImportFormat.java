@@ -6,10 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
-import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.JsonDocuments;
 import org.abilitymap.imports.ImportFormat;
 import org.abilitymap.imports.Progress;
@@ -21,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseImportFormat implements ImportFormat {
+
+	/** The top-level fields that make a JSON file a CASE package. */
+	private static final Set<String> PACKAGE_FIELDS = Set.of("CFDocument", "CFItems");
 
 	private final CaseImport imports;
 
@@ -47,10 +49,9 @@ class CaseImportFormat implements ImportFormat {
 			return false;
 		}
 		try (InputStream input = Files.newInputStream(path)) {
-			return json.parse(input) instanceof Map<?, ?> map
-					&& (map.containsKey("CFDocument") || map.containsKey("CFItems"));
+			return json.hasTopLevelField(input, PACKAGE_FIELDS);
 		}
-		catch (IOException | InvalidDocumentException ex) {
+		catch (IOException ex) {
 			return false; // not ours; the JSON document import reports what is wrong with it
 		}
 	}

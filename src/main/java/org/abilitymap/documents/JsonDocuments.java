@@ -3,10 +3,13 @@ package org.abilitymap.documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +41,33 @@ public class JsonDocuments {
 			throw tooLarge("The document is larger than the limit of " + limits.maxBytes() + " bytes.");
 		}
 		return parse(bytes);
+	}
+
+	/**
+	 * Whether the input is a JSON object within the size limit whose top level names any of these fields. Read as a
+	 * stream to the end (so that malformed JSON answers false, as {@link #parse} would refuse it) without building the
+	 * document, for telling formats apart before one of them parses it.
+	 */
+	public boolean hasTopLevelField(InputStream input, Set<String> names) throws IOException {
+		byte[] bytes = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+		if (bytes.length > limits.maxBytes()) {
+			return false;
+		}
+		try (JsonParser parser = mapper.createParser(bytes)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return false;
+			}
+			boolean found = false;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				found |= names.contains(parser.currentName());
+				parser.nextToken();
+				parser.skipChildren();
+			}
+			return found && parser.nextToken() == null;
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
 	}
 
 	/** Parses a whole document held in memory. */

@@ -2,9 +2,11 @@ package org.abilitymap.reports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.abilitymap.alignment.AlignmentTargets;
 import org.abilitymap.alignment.Target;
@@ -62,30 +64,34 @@ class ReportController {
 	ResponseEntity<?> alignmentWorkbook(@PathVariable String id, @RequestParam(required = false) List<String> jobIds,
 			@RequestParam(required = false) String jobGroupId, @RequestParam(required = false) String certificateId)
 			throws IOException {
-		Optional<Programme> programme = reports.programme(id, "id");
-		if (programme.isEmpty()) {
-			return notFound(id);
-		}
-		AlignmentReport report = reports.alignment(programme.get(), target(jobIds, jobGroupId, certificateId),
-				Progress.NONE);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ReportWorkbooks.writeAlignment(report, out, Progress.NONE);
-		return file(out, ReportWorkbooks.CONTENT_TYPE, ContentDisposition.attachment(), report.fileStem() + ".xlsx");
+		return alignment(id, () -> target(jobIds, jobGroupId, certificateId), ReportWorkbooks::writeAlignment,
+				ReportWorkbooks.CONTENT_TYPE, ContentDisposition.attachment(), ".xlsx");
 	}
 
 	@GetMapping("/alignment.html")
 	ResponseEntity<?> alignmentPage(@PathVariable String id, @RequestParam(required = false) List<String> jobIds,
 			@RequestParam(required = false) String jobGroupId, @RequestParam(required = false) String certificateId)
 			throws IOException {
+		return alignment(id, () -> target(jobIds, jobGroupId, certificateId), AlignmentHtmlReport::write,
+				AlignmentHtmlReport.CONTENT_TYPE, ContentDisposition.inline(), ".html");
+	}
+
+	/** How an alignment report is written: as a workbook or as a printable page. */
+	private interface AlignmentWriter {
+		void write(AlignmentReport report, OutputStream out, Progress progress) throws IOException;
+	}
+
+	/** The report of a programme, the target resolved only once the programme is known (404 before 400). */
+	private ResponseEntity<?> alignment(String id, Supplier<Target> target, AlignmentWriter writer, String contentType,
+			ContentDisposition.Builder disposition, String extension) throws IOException {
 		Optional<Programme> programme = reports.programme(id, "id");
 		if (programme.isEmpty()) {
 			return notFound(id);
 		}
-		AlignmentReport report = reports.alignment(programme.get(), target(jobIds, jobGroupId, certificateId),
-				Progress.NONE);
+		AlignmentReport report = reports.alignment(programme.get(), target.get(), Progress.NONE);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		AlignmentHtmlReport.write(report, out, Progress.NONE);
-		return file(out, AlignmentHtmlReport.CONTENT_TYPE, ContentDisposition.inline(), report.fileStem() + ".html");
+		writer.write(report, out, Progress.NONE);
+		return file(out, contentType, disposition, report.fileStem() + extension);
 	}
 
 	@ExceptionHandler

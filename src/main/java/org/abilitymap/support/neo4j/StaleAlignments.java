@@ -15,12 +15,18 @@ import org.neo4j.driver.TransactionContext;
  */
 public final class StaleAlignments {
 
-	/** Locks the programmes (in id order, as every writer does, so that two writers cannot deadlock) and drops. */
-	private static final String LOCK_AND_DROP = """
+	/**
+	 * Locks the rows' {@code programme} nodes, in id order so that two transactions locking several cannot deadlock;
+	 * whoever computes a snapshot takes the same lock first ({@code AlignmentSnapshots}).
+	 */
+	public static final String LOCK_PROGRAMMES = """
 			WITH DISTINCT programme ORDER BY programme.id
 			SET programme._lock = true
 			REMOVE programme._lock
 			WITH programme
+			""";
+
+	private static final String LOCK_AND_DROP = LOCK_PROGRAMMES + """
 			OPTIONAL MATCH (programme)-[:HAS_ALIGNMENT]->(snapshot:AlignmentSnapshot)
 			OPTIONAL MATCH (snapshot)-[:HAS_JOB_SHARE|HAS_GAP]->(part)
 			DETACH DELETE snapshot, part
