@@ -111,9 +111,9 @@ public class AlignmentSnapshots {
 		this.graph = graph;
 	}
 
-	/** The snapshots of these programmes, one row each, in one read transaction. */
+	/** The snapshots of these programmes, one row each, in one read query. */
 	List<Record> read(List<String> programmeIds) {
-		return graph.read(tx -> tx.run(READ, Map.of("programmeIds", programmeIds)).list());
+		return graph.query(READ, Map.of("programmeIds", programmeIds), r -> r);
 	}
 
 	/**

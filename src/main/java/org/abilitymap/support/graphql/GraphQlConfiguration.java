@@ -25,13 +25,13 @@ class GraphQlConfiguration {
 	record QueryLimits(@DefaultValue("15") int maxDepth, @DefaultValue("2000") int maxComplexity) {
 	}
 
+	/**
+	 * The limits are checked once per document, where it is parsed and kept, rather than by an instrumentation:
+	 * GraphQL Java calls an instrumentation for every field of every answer.
+	 */
 	@Bean
-	QueryLimitsInstrumentation queryLimits(QueryLimits limits) {
-		return new QueryLimitsInstrumentation(limits.maxDepth(), limits.maxComplexity());
-	}
-
-	@Bean
-	GraphQlSourceBuilderCustomizer parsedDocumentCache() {
-		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(500)));
+	GraphQlSourceBuilderCustomizer parsedDocumentCache(QueryLimits limits) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(
+				new ParsedDocumentCache(500, limits.maxDepth(), limits.maxComplexity())));
 	}
 }

@@ -1,18 +1,23 @@
 package org.abilitymap.support.graphql;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import graphql.ExecutionInput;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Keeps parsed and validated GraphQL documents by their text, so that a client (the web page, a script) sending the
- * same query again skips parsing and validation. The depth and complexity limits still apply to every execution.
- * Bounded: when full it starts again, so a client sending endless distinct queries cannot fill the memory.
+ * Parses, validates and measures each GraphQL document once and keeps the outcome by the document's text: an
+ * operation deeper or larger than the limits ({@link QueryShape}) is refused before it runs, and a client (the web
+ * page, a script) sending the same query again skips all three steps. Bounded: when full it starts again, so a client
+ * sending endless distinct queries cannot fill the memory.
  */
 final class ParsedDocumentCache implements PreparsedDocumentProvider {
 
@@ -20,8 +25,14 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
 
 	private final int capacity;
 
-	ParsedDocumentCache(int capacity) {
+	private final int maxDepth;
+
+	private final int maxComplexity;
+
+	ParsedDocumentCache(int capacity, int maxDepth, int maxComplexity) {
 		this.capacity = capacity;
+		this.maxDepth = maxDepth;
+		this.maxComplexity = maxComplexity;
 	}
 
 	@Override
@@ -31,11 +42,32 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
 		if (cached != null) {
 			return CompletableFuture.completedFuture(cached);
 		}
-		PreparsedDocumentEntry parsed = parseAndValidate.apply(input);
+		PreparsedDocumentEntry checked = withinLimits(parseAndValidate.apply(input));
 		if (documents.size() >= capacity) {
 			documents.clear();
 		}
-		documents.put(input.getQuery(), parsed);
-		return CompletableFuture.completedFuture(parsed);
+		documents.put(input.getQuery(), checked);
+		return CompletableFuture.completedFuture(checked);
+	}
+
+	private PreparsedDocumentEntry withinLimits(PreparsedDocumentEntry parsed) {
+		if (parsed.hasErrors()) {
+			return parsed;
+		}
+		QueryShape shape = QueryShape.of(parsed.getDocument(), maxComplexity);
+		if (shape.depth() > maxDepth) {
+			return refused("Maximum query depth exceeded: fields nested " + shape.depth() + " levels deep, at most "
+					+ maxDepth + " allowed");
+		}
+		if (shape.fields() > maxComplexity) {
+			return refused("Maximum query complexity exceeded: more than " + maxComplexity
+					+ " fields selected (fragments counted where they are spread)");
+		}
+		return parsed;
+	}
+
+	private static PreparsedDocumentEntry refused(String message) {
+		GraphQLError error = GraphqlErrorBuilder.newError().message(message).errorType(ErrorType.BAD_REQUEST).build();
+		return new PreparsedDocumentEntry(List.of(error));
 	}
 }

@@ -66,6 +66,21 @@ class QueryLimitsTest extends GraphTestSupport {
 	}
 
 	@Test
+	void fragmentsAreCountedWhereverTheyAreSpread() {
+		// 13 short fragments, each spreading the next under two aliases: about 12,000 fields when expanded
+		StringBuilder document = new StringBuilder("{ job(id: \"t-battery-assembler\") { ...F0 } }\n");
+		for (int level = 0; level < 12; level++) {
+			String type = level % 2 == 0 ? "Job" : "JobGroup";
+			String field = level % 2 == 0 ? "group" : "jobs";
+			String next = " { ...F" + (level + 1) + " }";
+			document.append("fragment F").append(level).append(" on ").append(type)
+				.append(" { x: ").append(field).append(next).append(" y: ").append(field).append(next).append(" }\n");
+		}
+		document.append("fragment F12 on Job { id }\n");
+		assertRejected(query(document.toString()), "complexity");
+	}
+
+	@Test
 	void theStandardIntrospectionQueryIsAccepted() {
 		assertIntrospectionAnswered(query(IntrospectionQuery.INTROSPECTION_QUERY));
 	}
