@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.esco.EscoRepository.Link;
+import org.abilitymap.esco.EscoRepository.Nodes;
 import org.abilitymap.esco.EscoDataset.Occupation;
 import org.abilitymap.esco.EscoDataset.Skill;
 import org.abilitymap.esco.EscoDataset.SkillGroup;
@@ -22,6 +27,8 @@ import org.abilitymap.points.PointNames;
 import org.abilitymap.support.neo4j.Graph;
 import org.abilitymap.support.neo4j.Rows;
 import org.neo4j.driver.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("esco")
 public class EscoImport implements ImportFormat {
+
+	private static final Logger log = LoggerFactory.getLogger(EscoImport.class);
 
 	private final Graph graph;
 
@@ -97,6 +106,7 @@ public class EscoImport implements ImportFormat {
 	 * @throws InvalidDocumentException with every problem located by file, line and column; nothing is written then
 	 */
 	public Result importEsco(Path path, Progress progress) throws IOException {
+		Rehearsal rehearsal = Rehearsal.start(graph, repository);
 		EscoDataset dataset;
 		try (EscoSources sources = EscoSources.at(path)) {
 			EscoReader.Read read = EscoReader.read(sources, progress);
@@ -104,8 +114,51 @@ public class EscoImport implements ImportFormat {
 				throw new InvalidDocumentException(read.problems());
 			}
 			dataset = read.dataset();
+			progress.begin("matching the graph", -1);
+		}
+		finally {
+			rehearsal.finish();
 		}
 		return graph.write(tx -> write(tx, dataset, progress));
+	}
+
+	/**
+	 * The import's statements run once with no rows on a second thread, in a transaction that is rolled back, while
+	 * the first reads the files: planning them in a cold JVM takes about as long as reading, and the two overlap.
+	 */
+	private static final class Rehearsal {
+
+		private final AtomicBoolean enough = new AtomicBoolean();
+
+		private final CompletableFuture<Void> done;
+
+		private Rehearsal(Graph graph, EscoRepository repository) {
+			this.done = CompletableFuture.runAsync(() -> {
+				long started = System.nanoTime();
+				graph.rehearse(tx -> repository.rehearse(tx, enough::get));
+				log.debug("Rehearsed the ESCO statements in {} ms{}", (System.nanoTime() - started) / 1_000_000,
+						enough.get() ? ", stopped when the files were read" : "");
+			}, work -> {
+				Thread thread = new Thread(work, "esco-rehearsal");
+				thread.setDaemon(true);
+				thread.start();
+			});
+		}
+
+		static Rehearsal start(Graph graph, EscoRepository repository) {
+			return new Rehearsal(graph, repository);
+		}
+
+		/** Lets the statement being planned finish and skips the rest; a failed rehearsal only costs its time. */
+		void finish() {
+			enough.set(true);
+			try {
+				done.join();
+			}
+			catch (CompletionException | CancellationException ex) {
+				log.debug("Rehearsing the ESCO statements failed; they are planned when first used", ex);
+			}
+		}
 	}
 
 	private Result write(TransactionContext tx, EscoDataset dataset, Progress progress) {
@@ -115,7 +168,6 @@ public class EscoImport implements ImportFormat {
 			points.put(kind, dataset.skills().stream().filter(s -> s.kind() == kind).map(EscoImport::pointRow).toList());
 		}
 		List<Map<String, Object>> groups = dataset.skillGroups().stream().map(EscoImport::groupRow).toList();
-		progress.begin("matching the graph", -1);
 		long adoptedOccupations = repository.adoptCatalogueOccupations(tx,
 				dataset.occupations().stream().map(Occupation::uri).toList());
 		long adoptedPoints = 0;
@@ -126,26 +178,26 @@ public class EscoImport implements ImportFormat {
 		dataset.occupations().forEach(o -> uris.add(o.uri()));
 		dataset.skills().forEach(s -> uris.add(s.uri()));
 		dataset.skillGroups().forEach(g -> uris.add(g.uri()));
-		Set<String> existing = repository.urisInGraph(tx, uris);
+		Nodes nodes = Nodes.existing(repository.nodesInGraph(tx, uris));
 		for (PointKind kind : PointKind.values()) {
-			keepNameKeysFree(tx, kind, points.get(kind), existing);
+			keepNameKeysFree(tx, kind, points.get(kind), nodes);
 		}
 		progress.begin("occupations", occupations.size());
-		repository.writeOccupations(tx, occupations, existing, progress::advance);
+		repository.writeOccupations(tx, occupations, nodes, progress::advance);
 		for (PointKind kind : PointKind.values()) {
 			progress.begin(kind == PointKind.SKILL ? "skills" : "knowledge", points.get(kind).size());
-			repository.writePoints(tx, kind, points.get(kind), existing,
+			repository.writePoints(tx, kind, points.get(kind), nodes,
 					dataset.version() == null ? "ESCO" : "ESCO v" + dataset.version(), progress::advance);
 		}
 		progress.begin("skill groups", groups.size());
-		repository.writeSkillGroups(tx, groups, existing, progress::advance);
+		repository.writeSkillGroups(tx, groups, nodes, progress::advance);
 		progress.begin("skill hierarchy", dataset.broader().size());
-		repository.writeBroader(tx, dataset.broader().stream().map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(), existing,
-				progress::advance);
+		repository.writeBroader(tx, dataset.broader().stream().map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(),
+				nodes, progress::advance);
 		progress.begin("occupation–skill relations", dataset.occupationSkills().size());
 		repository.writeOccupationSkills(tx, dataset.occupationSkills().stream()
 			.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType())).toList(),
-				existing, progress::advance);
+				nodes, progress::advance);
 		progress.begin("committing", -1);
 		int essential = (int) dataset.occupationSkills().stream().filter(r -> r.relationType().equals("essential")).count();
 		return new Result(dataset.version(), occupations.size(), points.get(PointKind.SKILL).size(),
@@ -159,9 +211,8 @@ public class EscoImport implements ImportFormat {
 	 * an adopted point already is that concept, and a key held by another ESCO concept (possible across versions)
 	 * leaves the new point without one.
 	 */
-	private void keepNameKeysFree(TransactionContext tx, PointKind kind, List<Map<String, Object>> rows,
-			Set<String> existing) {
-		List<Map<String, Object>> fresh = rows.stream().filter(r -> !existing.contains((String) r.get("uri"))).toList();
+	private void keepNameKeysFree(TransactionContext tx, PointKind kind, List<Map<String, Object>> rows, Nodes nodes) {
+		List<Map<String, Object>> fresh = rows.stream().filter(r -> !nodes.existed((String) r.get("uri"))).toList();
 		Set<String> held = new HashSet<>(repository.nameKeysInGraph(tx, kind,
 				fresh.stream().map(r -> (String) r.get("nameKey")).toList()));
 		for (Map<String, Object> row : fresh) {

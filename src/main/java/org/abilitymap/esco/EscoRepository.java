@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import org.abilitymap.points.PointKind;
+import org.abilitymap.support.neo4j.Rows;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Repository;
  * also carries the label {@code EscoConcept}, whose {@code escoUri} is unique: that is what the import merges on.
  * Concepts not yet in the graph are created outright (and links between two of them too), which is what makes a
  * first import fast; concepts already there are updated and their links merged, which makes a repeat change nothing.
+ * Links name their ends by the element ids the concepts were found or created with in the same transaction.
  */
 @Repository
 class EscoRepository {
@@ -27,15 +30,25 @@ class EscoRepository {
 	/** Rows sent per query: large enough to keep round trips few, small enough to keep each message modest. */
 	static final int BATCH = 10_000;
 
-	private static final String ESCO_URIS_IN_GRAPH = """
-			UNWIND $uris AS uri
+	/**
+	 * The rows of a batch go inside a map, {@code $batch.rows}, not as a list parameter of their own: Neo4j keys its
+	 * plan cache on the size class of a list parameter (0, 1, up to 10, up to 100, …), so batches of other sizes would
+	 * each be planned again, and not by the rehearsal; a map has no size class, so one plan serves every batch.
+	 */
+	private static Map<String, Object> batch(List<?> rows) {
+		return Map.of("batch", Map.of("rows", rows));
+	}
+
+	/** Element ids are what the links are written by: a lookup by id is cheaper than a seek in the URI index. */
+	private static final String ESCO_NODES_IN_GRAPH = """
+			UNWIND $batch.rows AS uri
 			MATCH (n:EscoConcept {escoUri: uri})
-			RETURN collect(uri) AS uris
+			RETURN uri, elementId(n) AS node
 			""";
 
 	/** The first placeholder is a label from {@link PointKind#label()}, never from input. */
 	private static final String NAME_KEYS_IN_GRAPH = """
-			UNWIND $keys AS key
+			UNWIND $batch.rows AS key
 			MATCH (p:%s {nameKey: key})
 			RETURN collect(key) AS keys
 			""";
@@ -45,7 +58,7 @@ class EscoRepository {
 	 * classified under it keep their link; when several catalogue entries share a URI, the first by id does.
 	 */
 	private static final String ADOPT_CATALOGUE_OCCUPATIONS = """
-			UNWIND $uris AS uri
+			UNWIND $batch.rows AS uri
 			MATCH (o:ReferenceOccupation {uri: uri})
 			WHERE o.escoUri IS NULL AND NOT EXISTS { MATCH (:EscoConcept {escoUri: uri}) }
 			WITH uri, o ORDER BY o.id
@@ -55,16 +68,17 @@ class EscoRepository {
 			""";
 
 	private static final String CREATE_OCCUPATIONS = """
-			UNWIND $rows AS row
+			UNWIND $batch.rows AS row
 			CREATE (o:ReferenceOccupation:EscoConcept {id: row.id, escoUri: row.uri, scheme: 'ESCO', uri: row.uri,
 			        name: row.preferredLabel, nameEn: row.preferredLabel, preferredLabel: row.preferredLabel,
 			        altLabels: row.altLabels, iscoGroup: row.iscoGroup, escoCode: row.code,
 			        description: row.description})
+			RETURN row.uri AS uri, elementId(o) AS node
 			""";
 
 	/** A catalogue entry keeps its own name and English name. */
 	private static final String UPDATE_OCCUPATIONS = """
-			UNWIND $rows AS row
+			UNWIND $batch.rows AS row
 			MATCH (o:ReferenceOccupation:EscoConcept {escoUri: row.uri})
 			SET o.nameEn = coalesce(o.nameEn, row.preferredLabel), o.preferredLabel = row.preferredLabel,
 			    o.altLabels = row.altLabels, o.iscoGroup = row.iscoGroup, o.escoCode = row.code,
@@ -76,7 +90,7 @@ class EscoRepository {
 	 * that makes two enterprises' equal names one point, applied to ESCO). The placeholder is a point label.
 	 */
 	private static final String ADOPT_POINTS = """
-			UNWIND $rows AS row
+			UNWIND $batch.rows AS row
 			MATCH (p:%s {nameKey: row.nameKey})
 			WHERE p.escoUri IS NULL AND NOT EXISTS { MATCH (:EscoConcept {escoUri: row.uri}) }
 			SET p:EscoConcept, p.escoUri = row.uri
@@ -85,16 +99,17 @@ class EscoRepository {
 
 	/** New ESCO points take the ESCO label as name; the row's nameKey is null when another point holds the key. */
 	private static final String CREATE_POINTS = """
-			UNWIND $rows AS row
+			UNWIND $batch.rows AS row
 			CREATE (p:%s:EscoConcept {id: row.id, escoUri: row.uri, name: row.preferredLabel,
 			        nameEn: row.preferredLabel, nameKey: row.nameKey, description: row.description,
 			        preferredLabel: row.preferredLabel, altLabels: row.altLabels, skillType: row.skillType,
 			        reuseLevel: row.reuseLevel, createdBy: 'ESCO', createdIn: $createdIn, createdAt: datetime()})
+			RETURN row.uri AS uri, elementId(p) AS node
 			""";
 
 	/** A point adopted by name keeps its own name and description; ESCO's own points follow ESCO's description. */
 	private static final String UPDATE_POINTS = """
-			UNWIND $rows AS row
+			UNWIND $batch.rows AS row
 			MATCH (p:%s:EscoConcept {escoUri: row.uri})
 			SET p.nameEn = coalesce(p.nameEn, row.preferredLabel),
 			    p.description = CASE WHEN p.createdBy = 'ESCO' THEN row.description
@@ -104,58 +119,98 @@ class EscoRepository {
 			""";
 
 	private static final String CREATE_SKILL_GROUPS = """
-			UNWIND $rows AS row
+			UNWIND $batch.rows AS row
 			CREATE (g:SkillGroup:EscoConcept {id: row.id, escoUri: row.uri, name: row.preferredLabel,
 			        preferredLabel: row.preferredLabel, altLabels: row.altLabels, code: row.code,
 			        description: row.description})
+			RETURN row.uri AS uri, elementId(g) AS node
 			""";
 
 	private static final String UPDATE_SKILL_GROUPS = """
-			UNWIND $rows AS row
+			UNWIND $batch.rows AS row
 			MATCH (g:SkillGroup:EscoConcept {escoUri: row.uri})
 			SET g.name = row.preferredLabel, g.preferredLabel = row.preferredLabel, g.altLabels = row.altLabels,
 			    g.code = row.code, g.description = row.description
 			""";
 
-	/** Links come grouped by their start concept ({@code from}, {@code to: [{uri, relationType}]}): one seek each. */
+	/**
+	 * Links come grouped by their start concept ({@code from}, {@code to: [{node, relationType}]}), both ends named
+	 * by element id (found or created earlier in the same transaction).
+	 */
 	private static final String CREATE_BROADER = """
-			UNWIND $rows AS row
-			MATCH (n:EscoConcept {escoUri: row.from})
+			UNWIND $batch.rows AS row
+			MATCH (n) WHERE elementId(n) = row.from
 			UNWIND row.to AS to
-			MATCH (b:EscoConcept {escoUri: to.uri})
+			MATCH (b) WHERE elementId(b) = to.node
 			CREATE (n)-[:BROADER]->(b)
 			""";
 
 	private static final String MERGE_BROADER = """
-			UNWIND $rows AS row
-			MATCH (n:EscoConcept {escoUri: row.from})
+			UNWIND $batch.rows AS row
+			MATCH (n) WHERE elementId(n) = row.from
 			UNWIND row.to AS to
-			MATCH (b:EscoConcept {escoUri: to.uri})
+			MATCH (b) WHERE elementId(b) = to.node
 			MERGE (n)-[:BROADER]->(b)
 			""";
 
 	private static final String CREATE_OCCUPATION_SKILLS = """
-			UNWIND $rows AS row
-			MATCH (o:EscoConcept {escoUri: row.from})
+			UNWIND $batch.rows AS row
+			MATCH (o) WHERE elementId(o) = row.from
 			UNWIND row.to AS to
-			MATCH (p:EscoConcept {escoUri: to.uri})
+			MATCH (p) WHERE elementId(p) = to.node
 			CREATE (o)-[:NEEDS_POINT {relationType: to.relationType}]->(p)
 			""";
 
 	private static final String MERGE_OCCUPATION_SKILLS = """
-			UNWIND $rows AS row
-			MATCH (o:EscoConcept {escoUri: row.from})
+			UNWIND $batch.rows AS row
+			MATCH (o) WHERE elementId(o) = row.from
 			UNWIND row.to AS to
-			MATCH (p:EscoConcept {escoUri: to.uri})
+			MATCH (p) WHERE elementId(p) = to.node
 			MERGE (o)-[r:NEEDS_POINT]->(p)
 			SET r.relationType = to.relationType
 			""";
 
-	/** The ones of these concept URIs that are already in the graph. */
-	Set<String> urisInGraph(TransactionContext tx, List<String> uris) {
-		Set<String> found = new HashSet<>();
-		for (List<String> batch : batches(uris)) {
-			found.addAll(tx.run(ESCO_URIS_IN_GRAPH, Map.of("uris", batch)).single().get("uris").asList(v -> v.asString()));
+	/**
+	 * Runs every statement of a first import once with no rows, in order of use, until {@code enough} says stop: run
+	 * inside {@link org.abilitymap.support.neo4j.Graph#rehearse}, while the files are still being read.
+	 */
+	void rehearse(TransactionContext tx, BooleanSupplier enough) {
+		List<Map<String, Object>> none = List.of();
+		List<Runnable> statements = new ArrayList<>();
+		statements.add(() -> rehearse(tx, ADOPT_CATALOGUE_OCCUPATIONS, batch(none)));
+		for (PointKind kind : PointKind.values()) {
+			statements.add(() -> rehearse(tx, ADOPT_POINTS.formatted(kind.label()), batch(none)));
+		}
+		statements.add(() -> rehearse(tx, ESCO_NODES_IN_GRAPH, batch(none)));
+		for (PointKind kind : PointKind.values()) {
+			statements.add(() -> rehearse(tx, NAME_KEYS_IN_GRAPH.formatted(kind.label()), batch(none)));
+		}
+		statements.add(() -> rehearse(tx, CREATE_OCCUPATIONS, batch(none)));
+		for (PointKind kind : PointKind.values()) {
+			statements.add(() -> rehearse(tx, CREATE_POINTS.formatted(kind.label()),
+					parameters(Map.of("createdIn", "ESCO"), none)));
+		}
+		statements.add(() -> rehearse(tx, CREATE_SKILL_GROUPS, batch(none)));
+		statements.add(() -> rehearse(tx, CREATE_BROADER, batch(none)));
+		statements.add(() -> rehearse(tx, CREATE_OCCUPATION_SKILLS, batch(none)));
+		for (Runnable statement : statements) {
+			if (enough.getAsBoolean()) {
+				return;
+			}
+			statement.run();
+		}
+	}
+
+	private static void rehearse(TransactionContext tx, String cypher, Map<String, Object> parameters) {
+		tx.run(cypher, parameters).consume();
+	}
+
+	/** The element ids of the ones of these concept URIs that are already in the graph, by URI. */
+	Map<String, String> nodesInGraph(TransactionContext tx, List<String> uris) {
+		Map<String, String> found = new HashMap<>();
+		for (List<String> uriBatch : batches(uris)) {
+			tx.run(ESCO_NODES_IN_GRAPH, batch(uriBatch))
+				.forEachRemaining(r -> found.put(r.get("uri").asString(), r.get("node").asString()));
 		}
 		return found;
 	}
@@ -163,8 +218,8 @@ class EscoRepository {
 	/** The ones of these name keys that points of a kind already hold. */
 	Set<String> nameKeysInGraph(TransactionContext tx, PointKind kind, Collection<String> keys) {
 		Set<String> found = new HashSet<>();
-		for (List<String> batch : batches(List.copyOf(keys))) {
-			found.addAll(tx.run(NAME_KEYS_IN_GRAPH.formatted(kind.label()), Map.of("keys", batch))
+		for (List<String> keyBatch : batches(List.copyOf(keys))) {
+			found.addAll(tx.run(NAME_KEYS_IN_GRAPH.formatted(kind.label()), batch(keyBatch))
 				.single()
 				.get("keys")
 				.asList(v -> v.asString()));
@@ -174,16 +229,18 @@ class EscoRepository {
 
 	long adoptCatalogueOccupations(TransactionContext tx, List<String> uris) {
 		long adopted = 0;
-		for (List<String> batch : batches(uris)) {
-			adopted += tx.run(ADOPT_CATALOGUE_OCCUPATIONS, Map.of("uris", batch)).single().get("adopted").asLong();
+		for (List<String> uriBatch : batches(uris)) {
+			adopted += tx.run(ADOPT_CATALOGUE_OCCUPATIONS, batch(uriBatch)).single().get("adopted").asLong();
 		}
 		return adopted;
 	}
 
+	/** Only the URI and the name key of each point row are sent: the match needs no more. */
 	long adoptPoints(TransactionContext tx, PointKind kind, List<Map<String, Object>> rows) {
 		long adopted = 0;
-		for (List<Map<String, Object>> batch : batches(rows)) {
-			adopted += tx.run(ADOPT_POINTS.formatted(kind.label()), Map.of("rows", batch))
+		List<Map<String, Object>> keys = rows.stream().map(r -> Rows.of("uri", r.get("uri"), "nameKey", r.get("nameKey"))).toList();
+		for (List<Map<String, Object>> rowBatch : batches(keys)) {
+			adopted += tx.run(ADOPT_POINTS.formatted(kind.label()), batch(rowBatch))
 				.single()
 				.get("adopted")
 				.asLong();
@@ -191,45 +248,60 @@ class EscoRepository {
 		return adopted;
 	}
 
-	void writeOccupations(TransactionContext tx, List<Map<String, Object>> rows, Set<String> existing,
-			LongConsumer done) {
-		write(tx, CREATE_OCCUPATIONS, UPDATE_OCCUPATIONS, rows, existing, Map.of(), done);
+	/**
+	 * The concepts of an import in the graph: the element id of every one by URI, and which of them were there
+	 * before the import (those are updated and their links merged; the others created, and links between two of
+	 * them too).
+	 */
+	record Nodes(Map<String, String> ids, Set<String> existing) {
+
+		static Nodes existing(Map<String, String> found) {
+			return new Nodes(new HashMap<>(found), Set.copyOf(found.keySet()));
+		}
+
+		boolean existed(String uri) {
+			return existing.contains(uri);
+		}
 	}
 
-	void writePoints(TransactionContext tx, PointKind kind, List<Map<String, Object>> rows, Set<String> existing,
+	void writeOccupations(TransactionContext tx, List<Map<String, Object>> rows, Nodes nodes, LongConsumer done) {
+		write(tx, CREATE_OCCUPATIONS, UPDATE_OCCUPATIONS, rows, nodes, Map.of(), done);
+	}
+
+	void writePoints(TransactionContext tx, PointKind kind, List<Map<String, Object>> rows, Nodes nodes,
 			String createdIn, LongConsumer done) {
-		write(tx, CREATE_POINTS.formatted(kind.label()), UPDATE_POINTS.formatted(kind.label()), rows, existing,
+		write(tx, CREATE_POINTS.formatted(kind.label()), UPDATE_POINTS.formatted(kind.label()), rows, nodes,
 				Map.of("createdIn", createdIn), done);
 	}
 
-	void writeSkillGroups(TransactionContext tx, List<Map<String, Object>> rows, Set<String> existing,
-			LongConsumer done) {
-		write(tx, CREATE_SKILL_GROUPS, UPDATE_SKILL_GROUPS, rows, existing, Map.of(), done);
+	void writeSkillGroups(TransactionContext tx, List<Map<String, Object>> rows, Nodes nodes, LongConsumer done) {
+		write(tx, CREATE_SKILL_GROUPS, UPDATE_SKILL_GROUPS, rows, nodes, Map.of(), done);
 	}
 
 	/** Links whose two ends were both created by this import are created; the others merged. */
-	void writeBroader(TransactionContext tx, List<Link> links, Set<String> existing, LongConsumer done) {
-		links(tx, CREATE_BROADER, MERGE_BROADER, links, existing, done);
+	void writeBroader(TransactionContext tx, List<Link> links, Nodes nodes, LongConsumer done) {
+		links(tx, CREATE_BROADER, MERGE_BROADER, links, nodes, done);
 	}
 
-	void writeOccupationSkills(TransactionContext tx, List<Link> links, Set<String> existing, LongConsumer done) {
-		links(tx, CREATE_OCCUPATION_SKILLS, MERGE_OCCUPATION_SKILLS, links, existing, done);
+	void writeOccupationSkills(TransactionContext tx, List<Link> links, Nodes nodes, LongConsumer done) {
+		links(tx, CREATE_OCCUPATION_SKILLS, MERGE_OCCUPATION_SKILLS, links, nodes, done);
 	}
 
 	/** A link from one concept to another, with the relation type where it has one. */
 	record Link(String from, String to, String relationType) {
 	}
 
-	private static void links(TransactionContext tx, String create, String merge, List<Link> links,
-			Set<String> existing, LongConsumer done) {
+	private static void links(TransactionContext tx, String create, String merge, List<Link> links, Nodes nodes,
+			LongConsumer done) {
 		Map<Boolean, List<Link>> known = links.stream()
-			.collect(Collectors.partitioningBy(l -> existing.contains(l.from()) && existing.contains(l.to())));
+			.collect(Collectors.partitioningBy(l -> nodes.existed(l.from()) && nodes.existed(l.to())));
 		for (boolean merging : List.of(false, true)) {
 			Map<String, List<Map<String, Object>>> byStart = new LinkedHashMap<>();
 			for (Link link : known.get(merging)) {
-				byStart.computeIfAbsent(link.from(), f -> new ArrayList<>())
-					.add(link.relationType() == null ? Map.of("uri", link.to())
-							: Map.of("uri", link.to(), "relationType", link.relationType()));
+				String to = nodes.ids().get(link.to());
+				byStart.computeIfAbsent(nodes.ids().get(link.from()), f -> new ArrayList<>())
+					.add(link.relationType() == null ? Map.of("node", to)
+							: Map.of("node", to, "relationType", link.relationType()));
 			}
 			List<Map<String, Object>> rows = new ArrayList<>();
 			int size = 0;
@@ -249,25 +321,31 @@ class EscoRepository {
 	private static void runOnce(TransactionContext tx, String cypher, List<Map<String, Object>> rows,
 			LongConsumer done, int links) {
 		if (!rows.isEmpty()) {
-			tx.run(cypher, Map.of("rows", rows)).consume();
+			tx.run(cypher, batch(rows)).consume();
 			done.accept(links);
 		}
 	}
 
+	/** New concepts are created and their element ids kept; the others updated. */
 	private static void write(TransactionContext tx, String create, String update, List<Map<String, Object>> rows,
-			Set<String> existing, Map<String, Object> parameters, LongConsumer done) {
-		run(tx, create, rows.stream().filter(r -> !existing.contains((String) r.get("uri"))).toList(), parameters, done);
-		run(tx, update, rows.stream().filter(r -> existing.contains((String) r.get("uri"))).toList(), parameters, done);
-	}
-
-	private static void run(TransactionContext tx, String cypher, List<Map<String, Object>> rows,
-			Map<String, Object> parameters, LongConsumer done) {
-		for (List<Map<String, Object>> batch : batches(rows)) {
-			Map<String, Object> all = new HashMap<>(parameters);
-			all.put("rows", batch);
-			tx.run(cypher, all).consume();
+			Nodes nodes, Map<String, Object> parameters, LongConsumer done) {
+		for (List<Map<String, Object>> batch : batches(
+				rows.stream().filter(r -> !nodes.existed((String) r.get("uri"))).toList())) {
+			tx.run(create, parameters(parameters, batch))
+				.forEachRemaining(r -> nodes.ids().put(r.get("uri").asString(), r.get("node").asString()));
 			done.accept(batch.size());
 		}
+		for (List<Map<String, Object>> batch : batches(
+				rows.stream().filter(r -> nodes.existed((String) r.get("uri"))).toList())) {
+			tx.run(update, parameters(parameters, batch)).consume();
+			done.accept(batch.size());
+		}
+	}
+
+	private static Map<String, Object> parameters(Map<String, Object> parameters, List<Map<String, Object>> rows) {
+		Map<String, Object> all = new HashMap<>(parameters);
+		all.putAll(batch(rows));
+		return all;
 	}
 
 	private static <T> List<List<T>> batches(List<T> items) {

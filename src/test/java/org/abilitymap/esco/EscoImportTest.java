@@ -233,6 +233,13 @@ class EscoImportTest extends GraphTestSupport {
 		assertThat(links("NEEDS_POINT")).hasSize(RELATION_COUNT);
 	}
 
+	@Test
+	void aRehearsalOfTheStatementsIsAlwaysRolledBack() {
+		graph.rehearse(tx -> tx.run("CREATE (:EscoConcept {escoUri: $uri})", Map.of("uri", ASSEMBLER)).consume());
+
+		assertThat(fingerprint()).isEmpty();
+	}
+
 	private Map<String, Object> node(String label, String uri) {
 		return graph.read(tx -> tx.run("MATCH (n:" + label + ":EscoConcept {escoUri: $uri}) RETURN properties(n) AS p",
 				Map.of("uri", uri)).single().get("p").asMap());

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.neo4j.driver.AccessMode;
@@ -11,6 +12,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.RetryableException;
 
@@ -51,6 +53,32 @@ public final class Graph {
 		transactions.incrementAndGet();
 		try (var session = driver.session(sessionConfig)) {
 			return session.executeWrite(work);
+		}
+	}
+
+	/**
+	 * Runs {@code work} in a write transaction that is always rolled back, never retried: for running statements
+	 * with no rows ahead of time, so that Cypher has planned them (and the JVM loaded the planner) before the rows
+	 * come. Nothing it does is ever visible.
+	 */
+	public void rehearse(Consumer<TransactionContext> work) {
+		transactions.incrementAndGet();
+		try (var session = driver.session(sessionConfig)) {
+			session.executeWrite(tx -> {
+				work.accept(tx);
+				throw new Rehearsed();
+			});
+		}
+		catch (Rehearsed expected) {
+			// the transaction was rolled back, as intended
+		}
+	}
+
+	/** Ends a rehearsal: the managed transaction rolls back on it and the driver does not retry it. */
+	private static final class Rehearsed extends RuntimeException {
+
+		Rehearsed() {
+			super(null, null, false, false);
 		}
 	}
 
