@@ -163,19 +163,18 @@ public final class ProvinceGenerator {
 
 	/** Generates and writes the whole province. */
 	public Result generate() {
-		try (BulkWriter writer = new BulkWriter(graph, progress)) {
-			PointPool points = new PointPool(shape.genericSkills(), shape.jobGroups());
-			writeJobCatalogue(writer, points);
-			writer.commit();
-			points.resolveElementIds(graph);
-			writeEducationCatalogue(writer);
-			writer.add(CERTIFICATES, certificates(points));
-			writer.commit();
-			JobStandard[] standards = new JobStandard[shape.jobs()];
-			new SubmissionGenerator(shape, points, seed, writer, standards).generate();
-			Benchmark benchmark = new ProgrammeGenerator(shape, points, seed, writer, standards).generate();
-			return new Result(shape, writer.nodes(), writer.relationships(), writer.seconds(), benchmark);
-		}
+		BulkWriter writer = new BulkWriter(graph, progress);
+		PointPool points = new PointPool(shape.genericSkills(), shape.jobGroups());
+		writeJobCatalogue(writer, points);
+		writer.commit();
+		points.resolveElementIds(graph);
+		writeEducationCatalogue(writer);
+		writer.add(CERTIFICATES, certificates(points));
+		writer.commit();
+		JobStandard[] standards = new JobStandard[shape.jobs()];
+		new SubmissionGenerator(shape, points, seed, writer, standards).generate();
+		Benchmark benchmark = new ProgrammeGenerator(shape, points, seed, writer, standards).generate();
+		return new Result(shape, writer.nodes(), writer.relationships(), writer.seconds(), benchmark);
 	}
 
 	/**

@@ -22,10 +22,10 @@ import org.neo4j.driver.exceptions.RetryableException;
  */
 public final class Graph {
 
-	private final Driver driver;
-
 	/** How long a failing read query is retried, as the driver does for managed transactions. */
 	private static final long MAX_RETRY_NANOS = 30_000_000_000L;
+
+	private final Driver driver;
 
 	private final SessionConfig sessionConfig;
 
@@ -92,8 +92,8 @@ public final class Graph {
 
 	/**
 	 * Runs one read query and maps every record. A single query needs no explicit transaction: it runs as an
-	 * auto-commit transaction in a read session (routed to a reader in a cluster), one round trip to the server
-	 * instead of three for begin, query and commit. Retried on transient failures like the managed transactions.
+	 * auto-commit transaction in a read session (routed to a reader in a cluster), which spares the round trips of
+	 * a transaction's begin and commit. Retried on transient failures like the managed transactions.
 	 */
 	public <T> List<T> query(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		long deadline = System.nanoTime() + MAX_RETRY_NANOS;
