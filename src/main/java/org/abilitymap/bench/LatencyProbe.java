@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Times coverage + gaps of one programme: one GraphQL request over HTTP, as a client sends it; the one query it runs
- * once the programme's alignment is stored ({@code AlignmentSnapshots.READ}), in a read transaction through the
- * driver; and the GraphQL request right after a write made the stored alignment stale, which computes it again with
+ * once the programme's alignment is stored ({@code AlignmentSnapshots.READ}), through the driver as the application
+ * runs it; and the GraphQL request right after a write made the stored alignment stale, which computes it again with
  * the three alignment queries ({@code COVERAGE}, {@code COVERAGE_BY_JOB}, {@code GAPS}).
  */
 final class LatencyProbe {
