@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.abilitymap.points.PointKind;
 import org.abilitymap.support.neo4j.Rows;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
@@ -174,7 +175,7 @@ class EscoRepository {
 	 * Runs every statement of a first import once with no rows, in order of use, until {@code enough} says stop: run
 	 * inside {@link org.abilitymap.support.neo4j.Graph#rehearse}, while the files are still being read.
 	 */
-	void rehearse(TransactionContext tx, BooleanSupplier enough) {
+	void rehearse(SimpleQueryRunner tx, BooleanSupplier enough) {
 		List<Map<String, Object>> none = List.of();
 		List<Runnable> statements = new ArrayList<>();
 		statements.add(() -> rehearse(tx, ADOPT_CATALOGUE_OCCUPATIONS, batch(none)));
@@ -201,7 +202,7 @@ class EscoRepository {
 		}
 	}
 
-	private static void rehearse(TransactionContext tx, String cypher, Map<String, Object> parameters) {
+	private static void rehearse(SimpleQueryRunner tx, String cypher, Map<String, Object> parameters) {
 		tx.run(cypher, parameters).consume();
 	}
 

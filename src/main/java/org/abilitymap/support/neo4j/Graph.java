@@ -11,8 +11,8 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionCallback;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.RetryableException;
 
@@ -59,26 +59,12 @@ public final class Graph {
 	/**
 	 * Runs {@code work} in a write transaction that is always rolled back, never retried: for running statements
 	 * with no rows ahead of time, so that Cypher has planned them (and the JVM loaded the planner) before the rows
-	 * come. Nothing it does is ever visible.
+	 * come. Nothing it does is ever visible: the transaction is closed without a commit.
 	 */
-	public void rehearse(Consumer<TransactionContext> work) {
+	public void rehearse(Consumer<SimpleQueryRunner> work) {
 		transactions.incrementAndGet();
-		try (var session = driver.session(sessionConfig)) {
-			session.executeWrite(tx -> {
-				work.accept(tx);
-				throw new Rehearsed();
-			});
-		}
-		catch (Rehearsed expected) {
-			// the transaction was rolled back, as intended
-		}
-	}
-
-	/** Ends a rehearsal: the managed transaction rolls back on it and the driver does not retry it. */
-	private static final class Rehearsed extends RuntimeException {
-
-		Rehearsed() {
-			super(null, null, false, false);
+		try (var session = driver.session(sessionConfig); var tx = session.beginTransaction()) {
+			work.accept(tx);
 		}
 	}
 
