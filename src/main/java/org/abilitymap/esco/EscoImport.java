@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.abilitymap.documents.InvalidDocumentException;
+import org.abilitymap.esco.EscoRepository.ConceptStatements;
+import org.abilitymap.esco.EscoRepository.LabelsInUse;
 import org.abilitymap.esco.EscoRepository.Link;
+import org.abilitymap.esco.EscoRepository.LinkBatches;
+import org.abilitymap.esco.EscoRepository.LinkType;
 import org.abilitymap.esco.EscoRepository.Nodes;
 import org.abilitymap.esco.EscoDataset.Occupation;
 import org.abilitymap.esco.EscoDataset.Skill;
@@ -24,16 +30,22 @@ import org.abilitymap.imports.ImportFormat;
 import org.abilitymap.imports.Progress;
 import org.abilitymap.points.PointKind;
 import org.abilitymap.points.PointNames;
+import org.abilitymap.support.neo4j.ConcurrentWrites;
+import org.abilitymap.support.neo4j.ConcurrentWrites.Outcome;
 import org.abilitymap.support.neo4j.Graph;
 import org.abilitymap.support.neo4j.Rows;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code esco} import format: ESCO's CSV download (occupations, skills and knowledge, the skill hierarchy, the
- * occupation–skill relations) read and checked in full first, then written in one transaction, merged on concept URI.
+ * occupation–skill relations) read and checked in full first, then written merged on concept URI: new concepts and
+ * their links in several transactions at once, changes to what was there in one last transaction, and on a failure
+ * the new concepts removed again.
  */
 @Component("esco")
 public class EscoImport implements ImportFormat {
@@ -44,9 +56,18 @@ public class EscoImport implements ImportFormat {
 
 	private final EscoRepository repository;
 
+	/** How many write transactions run at once. */
+	private final int writers;
+
+	@Autowired
 	EscoImport(Graph graph, EscoRepository repository) {
+		this(graph, repository, ConcurrentWrites.defaultWriters());
+	}
+
+	EscoImport(Graph graph, EscoRepository repository, int writers) {
 		this.graph = graph;
 		this.repository = repository;
+		this.writers = writers;
 	}
 
 	/**
@@ -104,6 +125,7 @@ public class EscoImport implements ImportFormat {
 	 * Reads, checks and writes ESCO from a zip (with the relations zip ESCO publishes beside it) or a folder.
 	 *
 	 * @throws InvalidDocumentException with every problem located by file, line and column; nothing is written then
+	 * @throws RuntimeException when writing fails; what the import had written is removed again first
 	 */
 	public Result importEsco(Path path, Progress progress) throws IOException {
 		Rehearsal rehearsal = Rehearsal.start(graph, repository);
@@ -119,7 +141,7 @@ public class EscoImport implements ImportFormat {
 		finally {
 			rehearsal.finish();
 		}
-		return graph.write(tx -> write(tx, dataset, progress));
+		return write(dataset, Progress.shared(progress));
 	}
 
 	/**
@@ -161,49 +183,180 @@ public class EscoImport implements ImportFormat {
 		}
 	}
 
-	private Result write(TransactionContext tx, EscoDataset dataset, Progress progress) {
+	private Result write(EscoDataset dataset, Progress progress) {
 		List<Map<String, Object>> occupations = dataset.occupations().stream().map(EscoImport::occupationRow).toList();
 		Map<PointKind, List<Map<String, Object>>> points = new EnumMap<>(PointKind.class);
 		for (PointKind kind : PointKind.values()) {
 			points.put(kind, dataset.skills().stream().filter(s -> s.kind() == kind).map(EscoImport::pointRow).toList());
 		}
 		List<Map<String, Object>> groups = dataset.skillGroups().stream().map(EscoImport::groupRow).toList();
-		long adoptedOccupations = repository.adoptCatalogueOccupations(tx,
-				dataset.occupations().stream().map(Occupation::uri).toList());
-		long adoptedPoints = 0;
+		Matches matches = graph.read(tx -> match(tx, dataset, points));
+		Nodes nodes = matches.nodes();
+
+		String createdIn = dataset.version() == null ? "ESCO" : "ESCO v" + dataset.version();
+		List<Concepts> concepts = new ArrayList<>();
+		concepts.add(new Concepts(repository.occupations(), occupations));
 		for (PointKind kind : PointKind.values()) {
-			adoptedPoints += repository.adoptPoints(tx, kind, points.get(kind));
+			concepts.add(new Concepts(repository.points(kind, createdIn), points.get(kind)));
 		}
-		List<String> uris = new ArrayList<>();
-		dataset.occupations().forEach(o -> uris.add(o.uri()));
-		dataset.skills().forEach(s -> uris.add(s.uri()));
-		dataset.skillGroups().forEach(g -> uris.add(g.uri()));
-		Nodes nodes = Nodes.existing(repository.nodesInGraph(tx, uris));
-		for (PointKind kind : PointKind.values()) {
-			keepNameKeysFree(tx, kind, points.get(kind), nodes);
+		concepts.add(new Concepts(repository.skillGroups(), groups));
+
+		List<String> created = new ArrayList<>();
+		try {
+			createConcepts(concepts, nodes, created, progress);
+			// Links name their ends by element id, so they are put together once every new concept has one.
+			List<LinkBatches> links = new ArrayList<>();
+			links.addAll(EscoRepository.linkBatches(LinkType.BROADER, dataset.broader().stream()
+				.map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(), nodes));
+			links.addAll(EscoRepository.linkBatches(LinkType.OCCUPATION_SKILL, dataset.occupationSkills().stream()
+				.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType())).toList(), nodes));
+			createLinks(links.stream().filter(l -> !l.merging()).toList(), progress);
+			updateWhatWasThere(matches, concepts, links.stream().filter(LinkBatches::merging).toList(), progress);
 		}
-		progress.begin("occupations", occupations.size());
-		repository.writeOccupations(tx, occupations, nodes, progress::advance);
-		for (PointKind kind : PointKind.values()) {
-			progress.begin(kind == PointKind.SKILL ? "skills" : "knowledge", points.get(kind).size());
-			repository.writePoints(tx, kind, points.get(kind), nodes,
-					dataset.version() == null ? "ESCO" : "ESCO v" + dataset.version(), progress::advance);
+		catch (RuntimeException failure) {
+			removeCreated(created, failure, progress);
+			throw failure;
 		}
-		progress.begin("skill groups", groups.size());
-		repository.writeSkillGroups(tx, groups, nodes, progress::advance);
-		progress.begin("skill hierarchy", dataset.broader().size());
-		repository.writeBroader(tx, dataset.broader().stream().map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(),
-				nodes, progress::advance);
-		progress.begin("occupation–skill relations", dataset.occupationSkills().size());
-		repository.writeOccupationSkills(tx, dataset.occupationSkills().stream()
-			.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType())).toList(),
-				nodes, progress::advance);
-		progress.begin("committing", -1);
 		int essential = (int) dataset.occupationSkills().stream().filter(r -> r.relationType().equals("essential")).count();
 		return new Result(dataset.version(), occupations.size(), points.get(PointKind.SKILL).size(),
 				points.get(PointKind.KNOWLEDGE).size(), groups.size(), dataset.broader().size(), essential,
 				dataset.occupationSkills().size() - essential, dataset.skippedRelations(), dataset.skippedBroader(),
-				adoptedOccupations, adoptedPoints, dataset.missingFiles());
+				matches.adoptedOccupations().size(), matches.adoptedPoints().size(), dataset.missingFiles());
+	}
+
+	/** What the graph holds of an import before anything is written, and which existing nodes it takes over. */
+	private record Matches(Map<String, String> adoptedOccupations, Map<String, String> adoptedPoints, Nodes nodes) {
+	}
+
+	/** The rows of one kind of concept with the statements that write them. */
+	private record Concepts(ConceptStatements statements, List<Map<String, Object>> rows) {
+	}
+
+	/** Finds, in one read transaction, the concepts already there and the nodes to adopt; labels nobody holds are skipped. */
+	private Matches match(TransactionContext tx, EscoDataset dataset, Map<PointKind, List<Map<String, Object>>> points) {
+		LabelsInUse labels = repository.labelsInUse(tx);
+		Map<String, String> adoptedOccupations = labels.occupations() ? repository.adoptableCatalogueOccupations(tx,
+				dataset.occupations().stream().map(Occupation::uri).toList()) : Map.of();
+		Map<String, String> adoptedPoints = new LinkedHashMap<>();
+		for (PointKind kind : PointKind.values()) {
+			if (labels.points(kind)) {
+				adoptedPoints.putAll(repository.adoptablePoints(tx, kind, points.get(kind)));
+			}
+		}
+		Map<String, String> found = new HashMap<>();
+		if (labels.concepts()) {
+			List<String> uris = new ArrayList<>();
+			dataset.occupations().forEach(o -> uris.add(o.uri()));
+			dataset.skills().forEach(s -> uris.add(s.uri()));
+			dataset.skillGroups().forEach(g -> uris.add(g.uri()));
+			found.putAll(repository.nodesInGraph(tx, uris));
+		}
+		found.putAll(adoptedOccupations);
+		found.putAll(adoptedPoints);
+		Nodes nodes = Nodes.existing(found);
+		for (PointKind kind : PointKind.values()) {
+			if (labels.points(kind)) {
+				keepNameKeysFree(tx, kind, points.get(kind), nodes);
+			}
+		}
+		return new Matches(adoptedOccupations, adoptedPoints, nodes);
+	}
+
+	/** New concepts, a few thousand per transaction, several transactions at once; their element ids join {@code nodes}. */
+	private void createConcepts(List<Concepts> concepts, Nodes nodes, List<String> created, Progress progress) {
+		List<TransactionCallback<Map<String, String>>> units = new ArrayList<>();
+		long total = 0;
+		for (Concepts kind : concepts) {
+			List<Map<String, Object>> fresh = kind.rows().stream().filter(r -> !nodes.existed((String) r.get("uri"))).toList();
+			total += fresh.size();
+			for (int from = 0; from < fresh.size(); from += EscoRepository.CONCEPTS_PER_TRANSACTION) {
+				List<Map<String, Object>> part = fresh.subList(from,
+						Math.min(fresh.size(), from + EscoRepository.CONCEPTS_PER_TRANSACTION));
+				units.add(tx -> repository.create(tx, kind.statements(), part, progress::advance));
+			}
+		}
+		progress.begin("new concepts", total);
+		Outcome<Map<String, String>> outcome = ConcurrentWrites.run(graph, units, writers, "esco-writer");
+		for (Map<String, String> ids : outcome.committed()) {
+			nodes.ids().putAll(ids);
+			created.addAll(ids.values());
+		}
+		if (outcome.failed()) {
+			throw outcome.failure();
+		}
+	}
+
+	/** Links with a new end cannot be there yet: created, about twenty thousand per transaction, several at once. */
+	private void createLinks(List<LinkBatches> links, Progress progress) {
+		List<TransactionCallback<Boolean>> units = new ArrayList<>();
+		for (LinkBatches type : links) {
+			for (LinkBatches part : type.split(EscoRepository.LINKS_PER_TRANSACTION)) {
+				units.add(tx -> {
+					repository.writeLinks(tx, part, progress::advance);
+					return true;
+				});
+			}
+		}
+		progress.begin("new links", links.stream().mapToInt(LinkBatches::links).sum());
+		Outcome<Boolean> outcome = ConcurrentWrites.run(graph, units, writers, "esco-writer");
+		if (outcome.failed()) {
+			throw outcome.failure();
+		}
+	}
+
+	/**
+	 * Everything that changes nodes which were there before the import, in one last transaction: adoptions, updated
+	 * concepts, links between two of them merged. It commits only when all the new concepts and links did.
+	 */
+	private void updateWhatWasThere(Matches matches, List<Concepts> concepts, List<LinkBatches> links,
+			Progress progress) {
+		Nodes nodes = matches.nodes();
+		if (nodes.existing().isEmpty()) {
+			return;
+		}
+		progress.begin("concepts already there", nodes.existing().size());
+		graph.write(tx -> {
+			repository.adopt(tx, matches.adoptedOccupations());
+			repository.adopt(tx, matches.adoptedPoints());
+			for (Concepts kind : concepts) {
+				List<Map<String, Object>> known = kind.rows().stream().filter(r -> nodes.existed((String) r.get("uri"))).toList();
+				repository.update(tx, kind.statements(), known);
+				progress.advance(known.size());
+			}
+			for (LinkBatches type : links) {
+				repository.writeLinks(tx, type, units -> {
+				});
+			}
+			return true;
+		});
+	}
+
+	/**
+	 * After a failure, removes the concepts the import had created (and with them every link it made, since each has
+	 * a new end), so that the graph is as it was. Should that fail too, importing the same files again completes the
+	 * import: what is there is then found and merged.
+	 */
+	private void removeCreated(List<String> created, RuntimeException failure, Progress progress) {
+		if (created.isEmpty()) {
+			return;
+		}
+		progress.begin("removing what this import wrote", created.size());
+		try {
+			for (int from = 0; from < created.size(); from += EscoRepository.CONCEPTS_PER_TRANSACTION) {
+				List<String> part = created.subList(from, Math.min(created.size(), from + EscoRepository.CONCEPTS_PER_TRANSACTION));
+				graph.write(tx -> {
+					repository.deleteCreated(tx, part);
+					return true;
+				});
+				progress.advance(part.size());
+			}
+			log.warn("The ESCO import failed after creating {} concepts; they and their links were removed", created.size());
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+			log.error("The ESCO import failed, and removing the {} concepts it had created failed too; importing the "
+					+ "same files again completes the import", created.size(), ex);
+		}
 	}
 
 	/**

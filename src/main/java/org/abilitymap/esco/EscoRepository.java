@@ -19,17 +19,23 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
 /**
- * The Cypher that writes ESCO concepts and links in batches, all inside the import's one transaction. Every ESCO node
+ * The Cypher that matches ESCO concepts against the graph and writes them and their links in batches. Every ESCO node
  * also carries the label {@code EscoConcept}, whose {@code escoUri} is unique: that is what the import merges on.
- * Concepts not yet in the graph are created outright (and links between two of them too), which is what makes a
- * first import fast; concepts already there are updated and their links merged, which makes a repeat change nothing.
- * Links name their ends by the element ids the concepts were found or created with in the same transaction.
+ * Concepts not yet in the graph are created outright (and links from or to one of them too), which is what makes a
+ * first import fast; concepts already there are updated and links between two of them merged, which makes a repeat
+ * change nothing. Links name their ends by the element ids the concepts were found or created with.
  */
 @Repository
 class EscoRepository {
 
 	/** Rows sent per query: large enough to keep round trips few, small enough to keep each message modest. */
 	static final int BATCH = 10_000;
+
+	/** New concepts per transaction: enough transactions for two cores to share, each worth its commit. */
+	static final int CONCEPTS_PER_TRANSACTION = 4_000;
+
+	/** New links per transaction, for the same reason. */
+	static final int LINKS_PER_TRANSACTION = 20_000;
 
 	/**
 	 * The rows of a batch go inside a map, {@code $batch.rows}, not as a list parameter of their own: Neo4j keys its
@@ -54,18 +60,40 @@ class EscoRepository {
 			RETURN collect(key) AS keys
 			""";
 
+	/** How many nodes hold each label the import matches against: a label nobody holds needs no matching. */
+	private static final String LABELS_IN_USE = """
+			CALL { MATCH (n:EscoConcept) RETURN count(n) AS concepts }
+			CALL { MATCH (n:ReferenceOccupation) RETURN count(n) AS occupations }
+			CALL { MATCH (n:SkillPoint) RETURN count(n) AS skills }
+			CALL { MATCH (n:KnowledgePoint) RETURN count(n) AS knowledge }
+			RETURN concepts, occupations, skills, knowledge
+			""";
+
 	/**
 	 * A catalogue occupation of the ESCO scheme with the same URI becomes the ESCO occupation, so that jobs already
 	 * classified under it keep their link; when several catalogue entries share a URI, the first by id does.
 	 */
-	private static final String ADOPT_CATALOGUE_OCCUPATIONS = """
+	private static final String ADOPTABLE_CATALOGUE_OCCUPATIONS = """
 			UNWIND $batch.rows AS uri
 			MATCH (o:ReferenceOccupation {uri: uri})
 			WHERE o.escoUri IS NULL AND NOT EXISTS { MATCH (:EscoConcept {escoUri: uri}) }
 			WITH uri, o ORDER BY o.id
 			WITH uri, collect(o)[0] AS first
-			SET first:EscoConcept, first.escoUri = uri
-			RETURN count(first) AS adopted
+			RETURN uri, elementId(first) AS node
+			""";
+
+	/** Makes the nodes found by the two adoptable-queries the ESCO concepts of their URIs. */
+	private static final String ADOPT = """
+			UNWIND $batch.rows AS row
+			MATCH (n) WHERE elementId(n) = row.node
+			SET n:EscoConcept, n.escoUri = row.uri
+			""";
+
+	/** What an import that failed half-way created, removed with the links made from or to it. */
+	private static final String DELETE_CREATED = """
+			UNWIND $batch.rows AS node
+			MATCH (n:EscoConcept) WHERE elementId(n) = node
+			DETACH DELETE n
 			""";
 
 	private static final String CREATE_OCCUPATIONS = """
@@ -90,12 +118,11 @@ class EscoRepository {
 	 * An existing point of the same kind whose name key equals the ESCO label's becomes that ESCO concept (the rule
 	 * that makes two enterprises' equal names one point, applied to ESCO). The placeholder is a point label.
 	 */
-	private static final String ADOPT_POINTS = """
+	private static final String ADOPTABLE_POINTS = """
 			UNWIND $batch.rows AS row
 			MATCH (p:%s {nameKey: row.nameKey})
 			WHERE p.escoUri IS NULL AND NOT EXISTS { MATCH (:EscoConcept {escoUri: row.uri}) }
-			SET p:EscoConcept, p.escoUri = row.uri
-			RETURN count(p) AS adopted
+			RETURN row.uri AS uri, elementId(p) AS node
 			""";
 
 	/** New ESCO points take the ESCO label as name; the row's nameKey is null when another point holds the key. */
@@ -136,7 +163,7 @@ class EscoRepository {
 
 	/**
 	 * Links come grouped by their start concept ({@code from}, {@code to: [{node, relationType}]}), both ends named
-	 * by element id (found or created earlier in the same transaction).
+	 * by element id (found, or created by a transaction that committed before).
 	 */
 	private static final String CREATE_BROADER = """
 			UNWIND $batch.rows AS row
@@ -172,20 +199,14 @@ class EscoRepository {
 			""";
 
 	/**
-	 * Runs every statement of a first import once with no rows, in order of use, until {@code enough} says stop: run
-	 * inside {@link org.abilitymap.support.neo4j.Graph#rehearse}, while the files are still being read.
+	 * Runs every statement of a first import once with no rows, until {@code enough} says stop: run inside
+	 * {@link org.abilitymap.support.neo4j.Graph#rehearse}, while the files are still being read. Those that write
+	 * come first: into an empty graph (the import that most needs to be fast) the matching ones do not run.
 	 */
 	void rehearse(SimpleQueryRunner tx, BooleanSupplier enough) {
 		List<Map<String, Object>> none = List.of();
 		List<Runnable> statements = new ArrayList<>();
-		statements.add(() -> rehearse(tx, ADOPT_CATALOGUE_OCCUPATIONS, batch(none)));
-		for (PointKind kind : PointKind.values()) {
-			statements.add(() -> rehearse(tx, ADOPT_POINTS.formatted(kind.label()), batch(none)));
-		}
-		statements.add(() -> rehearse(tx, ESCO_NODES_IN_GRAPH, batch(none)));
-		for (PointKind kind : PointKind.values()) {
-			statements.add(() -> rehearse(tx, NAME_KEYS_IN_GRAPH.formatted(kind.label()), batch(none)));
-		}
+		statements.add(() -> rehearse(tx, LABELS_IN_USE, Map.of()));
 		statements.add(() -> rehearse(tx, CREATE_OCCUPATIONS, batch(none)));
 		for (PointKind kind : PointKind.values()) {
 			statements.add(() -> rehearse(tx, CREATE_POINTS.formatted(kind.label()),
@@ -194,6 +215,12 @@ class EscoRepository {
 		statements.add(() -> rehearse(tx, CREATE_SKILL_GROUPS, batch(none)));
 		statements.add(() -> rehearse(tx, CREATE_BROADER, batch(none)));
 		statements.add(() -> rehearse(tx, CREATE_OCCUPATION_SKILLS, batch(none)));
+		statements.add(() -> rehearse(tx, ADOPTABLE_CATALOGUE_OCCUPATIONS, batch(none)));
+		for (PointKind kind : PointKind.values()) {
+			statements.add(() -> rehearse(tx, ADOPTABLE_POINTS.formatted(kind.label()), batch(none)));
+			statements.add(() -> rehearse(tx, NAME_KEYS_IN_GRAPH.formatted(kind.label()), batch(none)));
+		}
+		statements.add(() -> rehearse(tx, ESCO_NODES_IN_GRAPH, batch(none)));
 		for (Runnable statement : statements) {
 			if (enough.getAsBoolean()) {
 				return;
@@ -228,31 +255,69 @@ class EscoRepository {
 		return found;
 	}
 
-	long adoptCatalogueOccupations(TransactionContext tx, List<String> uris) {
-		long adopted = 0;
-		for (List<String> uriBatch : batches(uris)) {
-			adopted += tx.run(ADOPT_CATALOGUE_OCCUPATIONS, batch(uriBatch)).single().get("adopted").asLong();
+	/** Which of the labels the import matches against some node holds. */
+	record LabelsInUse(boolean concepts, boolean occupations, boolean skills, boolean knowledge) {
+
+		boolean points(PointKind kind) {
+			return kind == PointKind.SKILL ? skills : knowledge;
 		}
-		return adopted;
 	}
 
-	/** Only the URI and the name key of each point row are sent: the match needs no more. */
-	long adoptPoints(TransactionContext tx, PointKind kind, List<Map<String, Object>> rows) {
-		long adopted = 0;
+	LabelsInUse labelsInUse(TransactionContext tx) {
+		var record = tx.run(LABELS_IN_USE).single();
+		return new LabelsInUse(record.get("concepts").asLong() > 0, record.get("occupations").asLong() > 0,
+				record.get("skills").asLong() > 0, record.get("knowledge").asLong() > 0);
+	}
+
+	/** The catalogue occupations that would become the ESCO ones: element id by ESCO URI. */
+	Map<String, String> adoptableCatalogueOccupations(TransactionContext tx, List<String> uris) {
+		Map<String, String> adoptable = new LinkedHashMap<>();
+		for (List<String> uriBatch : batches(uris)) {
+			tx.run(ADOPTABLE_CATALOGUE_OCCUPATIONS, batch(uriBatch))
+				.forEachRemaining(r -> adoptable.put(r.get("uri").asString(), r.get("node").asString()));
+		}
+		return adoptable;
+	}
+
+	/**
+	 * The points of a kind that would become ESCO concepts: element id by ESCO URI. When two ESCO labels share a
+	 * name key, the first in the files takes the point. Only the URI and the name key of each row are sent.
+	 */
+	Map<String, String> adoptablePoints(TransactionContext tx, PointKind kind, List<Map<String, Object>> rows) {
+		Map<String, String> adoptable = new LinkedHashMap<>();
+		Set<String> taken = new HashSet<>();
 		List<Map<String, Object>> keys = rows.stream().map(r -> Rows.of("uri", r.get("uri"), "nameKey", r.get("nameKey"))).toList();
 		for (List<Map<String, Object>> rowBatch : batches(keys)) {
-			adopted += tx.run(ADOPT_POINTS.formatted(kind.label()), batch(rowBatch))
-				.single()
-				.get("adopted")
-				.asLong();
+			tx.run(ADOPTABLE_POINTS.formatted(kind.label()), batch(rowBatch)).forEachRemaining(r -> {
+				if (taken.add(r.get("node").asString())) {
+					adoptable.put(r.get("uri").asString(), r.get("node").asString());
+				}
+			});
 		}
-		return adopted;
+		return adoptable;
+	}
+
+	/** Makes existing nodes ESCO concepts: URI to element id, as the adoptable-queries found them. */
+	void adopt(TransactionContext tx, Map<String, String> nodesByUri) {
+		List<Map<String, Object>> rows = nodesByUri.entrySet().stream()
+			.map(e -> Map.<String, Object>of("uri", e.getKey(), "node", e.getValue()))
+			.toList();
+		for (List<Map<String, Object>> rowBatch : batches(rows)) {
+			tx.run(ADOPT, batch(rowBatch)).consume();
+		}
+	}
+
+	/** Removes concepts this import created, by element id, with every link from or to them. */
+	void deleteCreated(TransactionContext tx, List<String> nodes) {
+		for (List<String> nodeBatch : batches(nodes)) {
+			tx.run(DELETE_CREATED, batch(nodeBatch)).consume();
+		}
 	}
 
 	/**
 	 * The concepts of an import in the graph: the element id of every one by URI, and which of them were there
-	 * before the import (those are updated and their links merged; the others created, and links between two of
-	 * them too).
+	 * before the import or are adopted by it (those are updated, and links between two of them merged; the others
+	 * created, and every link from or to one of them too).
 	 */
 	record Nodes(Map<String, String> ids, Set<String> existing) {
 
@@ -265,37 +330,96 @@ class EscoRepository {
 		}
 	}
 
-	void writeOccupations(TransactionContext tx, List<Map<String, Object>> rows, Nodes nodes, LongConsumer done) {
-		write(tx, CREATE_OCCUPATIONS, UPDATE_OCCUPATIONS, rows, nodes, Map.of(), done);
+	/** The statements that create and update one kind of concept, with the parameters both take. */
+	record ConceptStatements(String create, String update, Map<String, Object> parameters) {
 	}
 
-	void writePoints(TransactionContext tx, PointKind kind, List<Map<String, Object>> rows, Nodes nodes,
-			String createdIn, LongConsumer done) {
-		write(tx, CREATE_POINTS.formatted(kind.label()), UPDATE_POINTS.formatted(kind.label()), rows, nodes,
-				Map.of("createdIn", createdIn), done);
+	ConceptStatements occupations() {
+		return new ConceptStatements(CREATE_OCCUPATIONS, UPDATE_OCCUPATIONS, Map.of());
 	}
 
-	void writeSkillGroups(TransactionContext tx, List<Map<String, Object>> rows, Nodes nodes, LongConsumer done) {
-		write(tx, CREATE_SKILL_GROUPS, UPDATE_SKILL_GROUPS, rows, nodes, Map.of(), done);
+	ConceptStatements points(PointKind kind, String createdIn) {
+		return new ConceptStatements(CREATE_POINTS.formatted(kind.label()), UPDATE_POINTS.formatted(kind.label()),
+				Map.of("createdIn", createdIn));
 	}
 
-	/** Links whose two ends were both created by this import are created; the others merged. */
-	void writeBroader(TransactionContext tx, List<Link> links, Nodes nodes, LongConsumer done) {
-		links(tx, CREATE_BROADER, MERGE_BROADER, links, nodes, done);
+	ConceptStatements skillGroups() {
+		return new ConceptStatements(CREATE_SKILL_GROUPS, UPDATE_SKILL_GROUPS, Map.of());
 	}
 
-	void writeOccupationSkills(TransactionContext tx, List<Link> links, Nodes nodes, LongConsumer done) {
-		links(tx, CREATE_OCCUPATION_SKILLS, MERGE_OCCUPATION_SKILLS, links, nodes, done);
+	/** Creates concepts that are not in the graph yet: the element id of each by URI. */
+	Map<String, String> create(TransactionContext tx, ConceptStatements statements, List<Map<String, Object>> rows,
+			LongConsumer done) {
+		Map<String, String> created = new HashMap<>();
+		for (List<Map<String, Object>> batch : batches(rows)) {
+			tx.run(statements.create(), parameters(statements.parameters(), batch))
+				.forEachRemaining(r -> created.put(r.get("uri").asString(), r.get("node").asString()));
+			done.accept(batch.size());
+		}
+		return created;
+	}
+
+	/** Updates concepts that were in the graph already (found by URI or just adopted). */
+	void update(TransactionContext tx, ConceptStatements statements, List<Map<String, Object>> rows) {
+		for (List<Map<String, Object>> batch : batches(rows)) {
+			tx.run(statements.update(), parameters(statements.parameters(), batch)).consume();
+		}
+	}
+
+	/** The two kinds of link the import writes. */
+	enum LinkType {
+
+		BROADER(CREATE_BROADER, MERGE_BROADER), OCCUPATION_SKILL(CREATE_OCCUPATION_SKILLS, MERGE_OCCUPATION_SKILLS);
+
+		private final String create;
+
+		private final String merge;
+
+		LinkType(String create, String merge) {
+			this.create = create;
+			this.merge = merge;
+		}
 	}
 
 	/** A link from one concept to another, with the relation type where it has one. */
 	record Link(String from, String to, String relationType) {
 	}
 
-	private static void links(TransactionContext tx, String create, String merge, List<Link> links, Nodes nodes,
-			LongConsumer done) {
+	/**
+	 * Links ready to send, grouped by their start concept with both ends named by element id, in batches of about
+	 * {@link #BATCH} links.
+	 */
+	record LinkBatches(LinkType type, boolean merging, List<List<Map<String, Object>>> batches, List<Integer> sizes) {
+
+		int links() {
+			return sizes.stream().mapToInt(Integer::intValue).sum();
+		}
+
+		/** Consecutive runs of batches holding about {@code links} links each: one per transaction. */
+		List<LinkBatches> split(int links) {
+			List<LinkBatches> parts = new ArrayList<>();
+			int from = 0;
+			int size = 0;
+			for (int i = 0; i < batches.size(); i++) {
+				size += sizes.get(i);
+				if (size >= links || i == batches.size() - 1) {
+					parts.add(new LinkBatches(type, merging, batches.subList(from, i + 1), sizes.subList(from, i + 1)));
+					from = i + 1;
+					size = 0;
+				}
+			}
+			return parts;
+		}
+	}
+
+	/**
+	 * Splits links into those to create (at least one end is new, so the link cannot be there yet) and those to
+	 * merge (both ends were there before).
+	 */
+	static List<LinkBatches> linkBatches(LinkType type, List<Link> links, Nodes nodes) {
 		Map<Boolean, List<Link>> known = links.stream()
 			.collect(Collectors.partitioningBy(l -> nodes.existed(l.from()) && nodes.existed(l.to())));
+		List<LinkBatches> result = new ArrayList<>();
 		for (boolean merging : List.of(false, true)) {
 			Map<String, List<Map<String, Object>>> byStart = new LinkedHashMap<>();
 			for (Link link : known.get(merging)) {
@@ -304,42 +428,33 @@ class EscoRepository {
 					.add(link.relationType() == null ? Map.of("node", to)
 							: Map.of("node", to, "relationType", link.relationType()));
 			}
+			List<List<Map<String, Object>>> batches = new ArrayList<>();
+			List<Integer> sizes = new ArrayList<>();
 			List<Map<String, Object>> rows = new ArrayList<>();
 			int size = 0;
 			for (var entry : byStart.entrySet()) {
 				rows.add(Map.of("from", entry.getKey(), "to", entry.getValue()));
 				size += entry.getValue().size();
 				if (size >= BATCH) {
-					runOnce(tx, merging ? merge : create, rows, done, size);
+					batches.add(rows);
+					sizes.add(size);
 					rows = new ArrayList<>();
 					size = 0;
 				}
 			}
-			runOnce(tx, merging ? merge : create, rows, done, size);
+			if (!rows.isEmpty()) {
+				batches.add(rows);
+				sizes.add(size);
+			}
+			result.add(new LinkBatches(type, merging, batches, sizes));
 		}
+		return result;
 	}
 
-	private static void runOnce(TransactionContext tx, String cypher, List<Map<String, Object>> rows,
-			LongConsumer done, int links) {
-		if (!rows.isEmpty()) {
-			tx.run(cypher, batch(rows)).consume();
-			done.accept(links);
-		}
-	}
-
-	/** New concepts are created and their element ids kept; the others updated. */
-	private static void write(TransactionContext tx, String create, String update, List<Map<String, Object>> rows,
-			Nodes nodes, Map<String, Object> parameters, LongConsumer done) {
-		for (List<Map<String, Object>> batch : batches(
-				rows.stream().filter(r -> !nodes.existed((String) r.get("uri"))).toList())) {
-			tx.run(create, parameters(parameters, batch))
-				.forEachRemaining(r -> nodes.ids().put(r.get("uri").asString(), r.get("node").asString()));
-			done.accept(batch.size());
-		}
-		for (List<Map<String, Object>> batch : batches(
-				rows.stream().filter(r -> nodes.existed((String) r.get("uri"))).toList())) {
-			tx.run(update, parameters(parameters, batch)).consume();
-			done.accept(batch.size());
+	void writeLinks(TransactionContext tx, LinkBatches links, LongConsumer done) {
+		for (int i = 0; i < links.batches().size(); i++) {
+			tx.run(links.merging() ? links.type().merge : links.type().create, batch(links.batches().get(i))).consume();
+			done.accept(links.sizes().get(i));
 		}
 	}
 

@@ -27,4 +27,19 @@ public interface Progress {
 
 	/** Records that some more units of the current phase are done. */
 	void advance(long units);
+
+	/** This progress, safe to advance from several threads at once (writers of one phase running side by side). */
+	static Progress shared(Progress progress) {
+		return new Progress() {
+			@Override
+			public synchronized void begin(String phase, long total) {
+				progress.begin(phase, total);
+			}
+
+			@Override
+			public synchronized void advance(long units) {
+				progress.advance(units);
+			}
+		};
+	}
 }

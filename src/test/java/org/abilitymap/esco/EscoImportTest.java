@@ -13,17 +13,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import org.abilitymap.cli.ImportCommand;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
+import org.abilitymap.esco.EscoRepository.LinkBatches;
+import org.abilitymap.esco.EscoRepository.LinkType;
 import org.abilitymap.imports.Progress;
 import org.abilitymap.points.PointNames;
 import org.abilitymap.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -151,6 +155,51 @@ class EscoImportTest extends GraphTestSupport {
 	}
 
 	@Test
+	void aFailureWhileWritingLinksRemovesTheConceptsAlreadyCommittedAndLeavesTheGraphAsItWas() throws IOException {
+		loadCatalog();
+		List<String> before = fingerprint();
+		EscoImport broken = new EscoImport(graph, new EscoRepository() {
+			@Override
+			void writeLinks(TransactionContext tx, LinkBatches links, LongConsumer done) {
+				if (links.type() == LinkType.OCCUPATION_SKILL) {
+					throw new IllegalStateException("the link writer broke");
+				}
+				super.writeLinks(tx, links, done);
+			}
+		}, 2);
+		Path zip = EscoFixture.write(folder);
+
+		assertThatThrownBy(() -> broken.importEsco(zip, Progress.NONE)).hasMessage("the link writer broke");
+
+		assertThat(fingerprint()).isEqualTo(before);
+		EscoImport.Result retried = esco.importEsco(zip, Progress.NONE);
+		assertThat(retried.adoptedOccupations()).isEqualTo(1);
+		assertThat(links("NEEDS_POINT")).hasSize(retried.essential() + retried.optional());
+	}
+
+	@Test
+	void aFailureInTheLastTransactionWhichChangesWhatWasThereLeavesTheGraphAsItWas() throws IOException {
+		loadCatalog();
+		graph.write(tx -> tx.run("CREATE (:SkillPoint {id: 'sk-ent-packs', name: 'assemble battery packs', nameKey: $key})",
+				Map.of("key", PointNames.key("assemble battery packs"))).consume());
+		List<String> before = fingerprint();
+		EscoImport broken = new EscoImport(graph, new EscoRepository() {
+			@Override
+			void adopt(TransactionContext tx, Map<String, String> nodesByUri) {
+				super.adopt(tx, nodesByUri);
+				if (nodesByUri.containsKey(ASSEMBLE_PACKS)) {
+					throw new IllegalStateException("adoption broke after the catalogue occupation was adopted");
+				}
+			}
+		}, 2);
+
+		assertThatThrownBy(() -> broken.importEsco(EscoFixture.write(folder), Progress.NONE))
+			.hasMessageContaining("adoption broke");
+
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Test
 	void badRowsAreRefusedWithFileLineAndColumnAllAtOnceAndNothingIsWritten() throws IOException {
 		loadCatalog();
 		List<String> before = fingerprint();
@@ -200,7 +249,8 @@ class EscoImportTest extends GraphTestSupport {
 		assertThat(exit).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("(esco): ESCO v1.1.1: 3 occupations, 3 skills, 2 knowledge,"
 				+ " 4 skill groups, 7 broader links, 5 occupation–skill relations (3 essential, 2 optional)");
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("occupation–skill relations", "5/5");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("new concepts", "12/12", "new links",
+				(BROADER_COUNT + 5) + "/" + (BROADER_COUNT + 5));
 		assertThat(count("ReferenceOccupation")).isEqualTo(OCCUPATION_COUNT);
 	}
 
