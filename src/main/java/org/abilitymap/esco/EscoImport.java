@@ -190,7 +190,9 @@ public class EscoImport implements ImportFormat {
 			points.put(kind, dataset.skills().stream().filter(s -> s.kind() == kind).map(EscoImport::pointRow).toList());
 		}
 		List<Map<String, Object>> groups = dataset.skillGroups().stream().map(EscoImport::groupRow).toList();
-		Matches matches = graph.read(tx -> match(tx, dataset, points));
+		// A write transaction although it only reads: in a cluster it then runs on the leader, which has every write
+		// the import could collide with, not on a follower that may lag behind.
+		Matches matches = graph.write(tx -> match(tx, dataset, points));
 		Nodes nodes = matches.nodes();
 
 		String createdIn = dataset.version() == null ? "ESCO" : "ESCO v" + dataset.version();
@@ -232,7 +234,7 @@ public class EscoImport implements ImportFormat {
 	private record Concepts(ConceptStatements statements, List<Map<String, Object>> rows) {
 	}
 
-	/** Finds, in one read transaction, the concepts already there and the nodes to adopt; labels nobody holds are skipped. */
+	/** Finds, in one transaction, the concepts already there and the nodes to adopt; labels nobody holds are skipped. */
 	private Matches match(TransactionContext tx, EscoDataset dataset, Map<PointKind, List<Map<String, Object>>> points) {
 		LabelsInUse labels = repository.labelsInUse(tx);
 		Map<String, String> adoptedOccupations = labels.occupations() ? repository.adoptableCatalogueOccupations(tx,
