@@ -271,9 +271,7 @@ public class EscoImport implements ImportFormat {
 		for (Concepts kind : concepts) {
 			List<Map<String, Object>> fresh = kind.rows().stream().filter(r -> !nodes.existed((String) r.get("uri"))).toList();
 			total += fresh.size();
-			for (int from = 0; from < fresh.size(); from += EscoRepository.CONCEPTS_PER_TRANSACTION) {
-				List<Map<String, Object>> part = fresh.subList(from,
-						Math.min(fresh.size(), from + EscoRepository.CONCEPTS_PER_TRANSACTION));
+			for (List<Map<String, Object>> part : EscoRepository.chunks(fresh, EscoRepository.CONCEPTS_PER_TRANSACTION)) {
 				units.add(tx -> repository.create(tx, kind.statements(), part, progress::advance));
 			}
 		}
@@ -344,8 +342,7 @@ public class EscoImport implements ImportFormat {
 		}
 		progress.begin("removing what this import wrote", created.size());
 		try {
-			for (int from = 0; from < created.size(); from += EscoRepository.CONCEPTS_PER_TRANSACTION) {
-				List<String> part = created.subList(from, Math.min(created.size(), from + EscoRepository.CONCEPTS_PER_TRANSACTION));
+			for (List<String> part : EscoRepository.chunks(created, EscoRepository.CONCEPTS_PER_TRANSACTION)) {
 				graph.write(tx -> {
 					repository.deleteCreated(tx, part);
 					return true;

@@ -235,12 +235,8 @@ class EscoRepository {
 
 	/** The element ids of the ones of these concept URIs that are already in the graph, by URI. */
 	Map<String, String> nodesInGraph(TransactionContext tx, List<String> uris) {
-		Map<String, String> found = new HashMap<>();
-		for (List<String> uriBatch : batches(uris)) {
-			tx.run(ESCO_NODES_IN_GRAPH, batch(uriBatch))
-				.forEachRemaining(r -> found.put(r.get("uri").asString(), r.get("node").asString()));
-		}
-		return found;
+		return nodesByUri(tx, ESCO_NODES_IN_GRAPH, Map.of(), uris, done -> {
+		});
 	}
 
 	/** The ones of these name keys that points of a kind already hold. */
@@ -271,12 +267,8 @@ class EscoRepository {
 
 	/** The catalogue occupations that would become the ESCO ones: element id by ESCO URI. */
 	Map<String, String> adoptableCatalogueOccupations(TransactionContext tx, List<String> uris) {
-		Map<String, String> adoptable = new LinkedHashMap<>();
-		for (List<String> uriBatch : batches(uris)) {
-			tx.run(ADOPTABLE_CATALOGUE_OCCUPATIONS, batch(uriBatch))
-				.forEachRemaining(r -> adoptable.put(r.get("uri").asString(), r.get("node").asString()));
-		}
-		return adoptable;
+		return nodesByUri(tx, ADOPTABLE_CATALOGUE_OCCUPATIONS, Map.of(), uris, done -> {
+		});
 	}
 
 	/**
@@ -350,13 +342,7 @@ class EscoRepository {
 	/** Creates concepts that are not in the graph yet: the element id of each by URI. */
 	Map<String, String> create(TransactionContext tx, ConceptStatements statements, List<Map<String, Object>> rows,
 			LongConsumer done) {
-		Map<String, String> created = new HashMap<>();
-		for (List<Map<String, Object>> batch : batches(rows)) {
-			tx.run(statements.create(), parameters(statements.parameters(), batch))
-				.forEachRemaining(r -> created.put(r.get("uri").asString(), r.get("node").asString()));
-			done.accept(batch.size());
-		}
-		return created;
+		return nodesByUri(tx, statements.create(), statements.parameters(), rows, done);
 	}
 
 	/** Updates concepts that were in the graph already (found by URI or just adopted). */
@@ -458,17 +444,37 @@ class EscoRepository {
 		}
 	}
 
-	private static Map<String, Object> parameters(Map<String, Object> parameters, List<Map<String, Object>> rows) {
+	/**
+	 * Runs a statement that returns {@code uri} and {@code node} (an element id) over the rows, batch by batch: the
+	 * element id of each concept it found or created, by URI.
+	 */
+	private static Map<String, String> nodesByUri(TransactionContext tx, String cypher, Map<String, Object> parameters,
+			List<?> rows, LongConsumer done) {
+		Map<String, String> nodes = new LinkedHashMap<>();
+		for (List<?> batch : batches(rows)) {
+			tx.run(cypher, parameters(parameters, batch))
+				.forEachRemaining(r -> nodes.put(r.get("uri").asString(), r.get("node").asString()));
+			done.accept(batch.size());
+		}
+		return nodes;
+	}
+
+	private static Map<String, Object> parameters(Map<String, Object> parameters, List<?> rows) {
 		Map<String, Object> all = new HashMap<>(parameters);
 		all.putAll(batch(rows));
 		return all;
 	}
 
 	private static <T> List<List<T>> batches(List<T> items) {
-		List<List<T>> batches = new ArrayList<>();
-		for (int from = 0; from < items.size(); from += BATCH) {
-			batches.add(items.subList(from, Math.min(items.size(), from + BATCH)));
+		return chunks(items, BATCH);
+	}
+
+	/** Consecutive parts of at most {@code size} items (views of the list, not copies). */
+	static <T> List<List<T>> chunks(List<T> items, int size) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += size) {
+			chunks.add(items.subList(from, Math.min(items.size(), from + size)));
 		}
-		return batches;
+		return chunks;
 	}
 }
