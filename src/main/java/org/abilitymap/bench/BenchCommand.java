@@ -26,6 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class BenchCommand {
 
+	/** Warm-up iterations per reported block. */
+	private static final int WARM_UP_BLOCK = 1_000;
+
 	private final BenchOptions options;
 
 	private final PrintStream out;
@@ -93,10 +96,11 @@ public final class BenchCommand {
 				out.println(probe.profiles(options.iterations()));
 			}
 			System.gc();
-			long[][] samples = sample(probe);
+			Samples samples = sample(probe);
 			BenchReport.Scale result = new BenchReport.Scale(province, importCpuSeconds, importLoad, answer,
-					Latencies.of(samples[0]), Latencies.of(samples[1]), Latencies.of(samples[2]), Latencies.of(samples[3]),
-					samples[4][0] / 1e6, samples[4][1] / 1e6, samples[4][2] / 1e6, loadAverage());
+					Latencies.of(samples.graphQl()), Latencies.of(samples.cypher()), Latencies.of(samples.roundTrip()),
+					Latencies.of(samples.cold()), samples.cpu()[0] / 1e6, samples.cpu()[1] / 1e6, samples.cpu()[2] / 1e6,
+					loadAverage(), samples.warmUpGraphQlP50s());
 			out.printf(Locale.ROOT, "GraphQL p50 %.2f ms, p99 %.2f ms; Cypher p50 %.2f ms, p99 %.2f ms; ratio %.2f; "
 					+ "after a write: GraphQL p50 %.2f ms, p99 %.2f ms%n", result.graphQl().p50Ms(),
 					result.graphQl().p99Ms(), result.cypher().p50Ms(), result.cypher().p99Ms(), result.graphQlOverCypher(),
@@ -145,16 +149,29 @@ public final class BenchCommand {
 		return answer;
 	}
 
+	/** What {@link #sample} measured at one scale. */
+	private record Samples(long[] graphQl, long[] cypher, long[] roundTrip, long[] cold, long[] cpu,
+			List<Double> warmUpGraphQlP50s) {
+	}
+
 	/**
 	 * Warm-up, then interleaved measurements (alternating which path goes first), so that both paths see the same
-	 * machine; [0] GraphQL, [1] Cypher, [2] {@code RETURN 1}; then [3] GraphQL right after a write made the stored
-	 * alignment stale, a fifth as many times.
+	 * machine: GraphQL, Cypher and {@code RETURN 1}; then GraphQL right after a write made the stored alignment stale,
+	 * a fifth as many times; then the process CPU time per call of each GraphQL and Cypher path. The warm-up reports
+	 * the GraphQL p50 of every block of {@value #WARM_UP_BLOCK} iterations, so that one sees whether it has settled.
 	 */
-	private long[][] sample(LatencyProbe probe) {
+	private Samples sample(LatencyProbe probe) {
+		List<Double> warmUp = new ArrayList<>();
+		long[] block = new long[WARM_UP_BLOCK];
 		for (int i = 0; i < options.warmup(); i++) {
-			probe.timeGraphQl();
+			block[i % WARM_UP_BLOCK] = probe.timeGraphQl();
 			probe.timeCypher();
 			probe.timeRoundTrip();
+			if ((i + 1) % WARM_UP_BLOCK == 0) {
+				warmUp.add(Latencies.of(block).p50Ms());
+				out.printf(Locale.ROOT, "warm-up %,d of %,d: GraphQL p50 %.2f ms over the last %,d%n", i + 1,
+						options.warmup(), warmUp.get(warmUp.size() - 1), WARM_UP_BLOCK);
+			}
 		}
 		long[] graphQl = new long[options.iterations()];
 		long[] cypher = new long[options.iterations()];
@@ -177,7 +194,7 @@ public final class BenchCommand {
 		int cpuIterations = Math.max(20, options.iterations() / 5);
 		long[] cpu = { cpuPerCall(probe::timeGraphQl, cpuIterations), cpuPerCall(probe::timeCypher, cpuIterations),
 				cpuPerCall(probe::timeColdGraphQl, cpuIterations) };
-		return new long[][] { graphQl, cypher, roundTrip, cold, cpu };
+		return new Samples(graphQl, cypher, roundTrip, cold, cpu, List.copyOf(warmUp));
 	}
 
 	/**

@@ -33,10 +33,12 @@ final class BenchReport {
 	 * @param cypherCpuMs process CPU time per raw query
 	 * @param coldGraphQlCpuMs process CPU time per GraphQL request after a write (with the write)
 	 * @param latencyLoad the system's load average (1 min) at the end of the latency measurements
+	 * @param warmUpGraphQlP50s GraphQL p50 of each block of warm-up iterations, ms
 	 */
 	record Scale(ProvinceGenerator.Result province, double importCpuSeconds, double importLoad,
 			LatencyProbe.Answer answer, Latencies graphQl, Latencies cypher, Latencies roundTrip, Latencies coldGraphQl,
-			double graphQlCpuMs, double cypherCpuMs, double coldGraphQlCpuMs, double latencyLoad) {
+			double graphQlCpuMs, double cypherCpuMs, double coldGraphQlCpuMs, double latencyLoad,
+			List<Double> warmUpGraphQlP50s) {
 
 		double graphQlOverCypher() {
 			return graphQl.p50Ms() / cypher.p50Ms();
@@ -81,6 +83,11 @@ final class BenchReport {
 					s.graphQl().p50Ms(), s.graphQl().p99Ms(), s.cypher().p50Ms(), s.cypher().p99Ms(),
 					s.graphQlOverCypher(), s.roundTrip().p50Ms(), s.coldGraphQl().p50Ms(), s.coldGraphQl().p99Ms(),
 					s.latencyLoad()));
+		}
+		md.append("\nWarm-up before the measurements, GraphQL p50 per block, ms:\n\n");
+		for (Scale s : scales) {
+			md.append(format("- %,d nodes: %s%n", s.province().nodes(), s.warmUpGraphQlP50s().isEmpty() ? "(shorter than a block)"
+					: String.join(", ", s.warmUpGraphQlP50s().stream().map(p50 -> format("%.2f", p50)).toList())));
 		}
 		md.append("\nProcess CPU time per request (all threads of the one process: client, web server, GraphQL, driver, "
 				+ "database), ms:\n\n| scale | GraphQL | Cypher | GraphQL after a write (with the write) |\n"
