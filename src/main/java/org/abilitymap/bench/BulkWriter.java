@@ -18,7 +18,7 @@ final class BulkWriter {
 	static final int BATCH_ROWS = 10_000;
 
 	/** A transaction is committed once its statements are expected to create about this many elements. */
-	static final int TRANSACTION_ELEMENTS = 150_000;
+	static final int TRANSACTION_ELEMENTS = 60_000;
 
 	private final Graph graph;
 
