@@ -25,8 +25,8 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 	static final int DEFAULT_WARMUP = 8_000;
 
 	static final String USAGE = """
-			Usage: java -Xmx4g -jar abilitymap.jar bench [--scales=10000,1000000] [--iterations=500] [--warmup=8000]
-			                                             [--seed=42] [--report=target/benchmarks.md] [--spring.property=…]
+			Usage: java -Xmx4g -XX:+UseParallelGC -jar abilitymap.jar bench [--scales=10000,1000000] [--iterations=500]
+			         [--warmup=8000] [--seed=42] [--report=target/benchmarks.md] [--spring.property=…]
 			Generates a synthetic province per scale in a fresh temporary embedded Neo4j, then measures coverage + gaps
 			of one programme (40 courses, 10 target jobs) through GraphQL over HTTP and through the raw Cypher.""";
 
@@ -43,13 +43,13 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 				scales = Arrays.stream(value.split(",")).map(String::strip).map(BenchOptions::count).toList();
 			}
 			else if (argument.startsWith("--iterations=")) {
-				iterations = Integer.parseInt(value);
+				iterations = (int) number(argument, value, Integer.MAX_VALUE);
 			}
 			else if (argument.startsWith("--warmup=")) {
-				warmup = Integer.parseInt(value);
+				warmup = (int) number(argument, value, Integer.MAX_VALUE);
 			}
 			else if (argument.startsWith("--seed=")) {
-				seed = Long.parseLong(value);
+				seed = number(argument, value, Long.MAX_VALUE);
 			}
 			else if (argument.startsWith("--report=")) {
 				report = Path.of(value);
@@ -70,13 +70,28 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 	/** A node count such as {@code 10000}, {@code 10k} or {@code 1m}. */
 	private static long count(String text) {
 		String lower = text.toLowerCase(java.util.Locale.ROOT).replace("_", "");
-		if (lower.endsWith("k")) {
-			return Long.parseLong(lower.substring(0, lower.length() - 1)) * 1_000;
+		long unit = lower.endsWith("k") ? 1_000 : lower.endsWith("m") ? 1_000_000 : 1;
+		try {
+			return Long.parseLong(unit == 1 ? lower : lower.substring(0, lower.length() - 1)) * unit;
 		}
-		if (lower.endsWith("m")) {
-			return Long.parseLong(lower.substring(0, lower.length() - 1)) * 1_000_000;
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(
+					"Cannot read the scale '" + text + "': give a node count such as 10000, 10k or 1m.");
 		}
-		return Long.parseLong(lower);
+	}
+
+	/** The whole number of {@code --name=value}, at most {@code max}, or an error naming the argument. */
+	private static long number(String argument, String value, long max) {
+		try {
+			long number = Long.parseLong(value);
+			if (number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below, with the argument
+		}
+		throw new IllegalArgumentException("Cannot read '" + argument + "': give a whole number up to " + max + ".");
 	}
 
 	/** Whether a Spring property was given on the command line. */

@@ -34,7 +34,23 @@ class BenchCommandTest {
 
 		assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Programme prg-0: R = ", "GraphQL p50");
-		assertThat(Files.readString(report)).contains("| target | measured | met |", "GraphQL/Cypher p50", "Warm-up before the measurements");
+		assertThat(Files.readString(report)).contains("| target | measured | met |", "GraphQL/Cypher p50", "Warm-up before the measurements", "collectors ");
+	}
+
+	@Test
+	void namesTheArgumentItCannotRead() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+		int exitCode = BenchCommand.run(List.of("--scales=10k,lots"), System.out,
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		int badIterations = BenchCommand.run(List.of("--iterations=many"), System.out,
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(badIterations).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+				"Cannot read the scale 'lots': give a node count such as 10000, 10k or 1m.",
+				"Cannot read '--iterations=many': give a whole number up to 2147483647.");
 	}
 
 	@Test
