@@ -63,7 +63,7 @@ public final class BenchCommand {
 	private void run() throws IOException {
 		if (ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(gc -> gc.getName().startsWith("G1"))) {
 			out.println("Note: this JVM runs the G1 collector; the figures in docs/benchmarks.md come from "
-					+ "-XX:+UseParallelGC, with which the bulk import is 12-25 % faster here.");
+					+ "-XX:+UseParallelGC, with which the bulk import is about 20 % faster here.");
 		}
 		BenchReport report = new BenchReport(machine(), String.format(Locale.ROOT,
 				"seed %d, %d warm-up + %d measured iterations per path, interleaved; page cache %s MiB",
