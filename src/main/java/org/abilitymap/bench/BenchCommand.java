@@ -61,7 +61,7 @@ public final class BenchCommand {
 	}
 
 	private void run() throws IOException {
-		if (ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(gc -> gc.getName().startsWith("G1"))) {
+		if (collectors().stream().anyMatch(name -> name.startsWith("G1"))) {
 			out.println("Note: this JVM runs the G1 collector; the figures in docs/benchmarks.md come from "
 					+ "-XX:+UseParallelGC, with which the bulk import is about 20 % faster here.");
 		}
@@ -173,9 +173,10 @@ public final class BenchCommand {
 			probe.timeCypher();
 			probe.timeRoundTrip();
 			if ((i + 1) % WARM_UP_BLOCK == 0) {
-				warmUp.add(Latencies.of(block).p50Ms());
+				double p50 = Latencies.of(block).p50Ms();
+				warmUp.add(p50);
 				out.printf(Locale.ROOT, "warm-up %,d of %,d: GraphQL p50 %.2f ms over the last %,d%n", i + 1,
-						options.warmup(), warmUp.get(warmUp.size() - 1), WARM_UP_BLOCK);
+						options.warmup(), p50, WARM_UP_BLOCK);
 			}
 		}
 		long[] graphQl = new long[options.iterations()];
@@ -234,14 +235,15 @@ public final class BenchCommand {
 
 	private static String machine() {
 		Runtime runtime = Runtime.getRuntime();
-		String collectors = String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans()
-			.stream()
-			.map(GarbageCollectorMXBean::getName)
-			.toList());
 		return String.format(Locale.ROOT, "%d cores, max heap %,d MiB, collectors %s, Java %s (%s), %s %s",
-				runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), collectors,
+				runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), String.join(" + ", collectors()),
 				System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
 				System.getProperty("os.arch"));
+	}
+
+	/** The names of the JVM's garbage collectors, e.g. {@code G1 Young Generation} or {@code PS Scavenge}. */
+	private static List<String> collectors() {
+		return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList();
 	}
 
 	private static void delete(Path folder) {

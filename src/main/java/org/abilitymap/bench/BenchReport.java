@@ -86,8 +86,9 @@ final class BenchReport {
 		}
 		md.append("\nWarm-up before the measurements, GraphQL p50 per block, ms:\n\n");
 		for (Scale s : scales) {
-			md.append(format("- %,d nodes: %s%n", s.province().nodes(), s.warmUpGraphQlP50s().isEmpty() ? "(shorter than a block)"
-					: String.join(", ", s.warmUpGraphQlP50s().stream().map(p50 -> format("%.2f", p50)).toList())));
+			List<String> blocks = s.warmUpGraphQlP50s().stream().map(p50 -> format("%.2f", p50)).toList();
+			md.append(format("- %,d nodes: %s%n", s.province().nodes(),
+					blocks.isEmpty() ? "(shorter than a block)" : String.join(", ", blocks)));
 		}
 		md.append("\nProcess CPU time per request (all threads of the one process: client, web server, GraphQL, driver, "
 				+ "database), ms:\n\n| scale | GraphQL | Cypher | GraphQL after a write (with the write) |\n"

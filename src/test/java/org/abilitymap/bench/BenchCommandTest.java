@@ -34,7 +34,8 @@ class BenchCommandTest {
 
 		assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Programme prg-0: R = ", "GraphQL p50");
-		assertThat(Files.readString(report)).contains("| target | measured | met |", "GraphQL/Cypher p50", "Warm-up before the measurements", "collectors ");
+		assertThat(Files.readString(report)).contains("| target | measured | met |", "GraphQL/Cypher p50",
+				"Warm-up before the measurements", "collectors ");
 	}
 
 	@Test
