@@ -2,19 +2,17 @@ package org.abilitymap.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.abilitymap.AbilitymapApplication;
+import org.abilitymap.support.neo4j.EmbeddedNeo4j;
 import org.abilitymap.support.neo4j.Graph;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -115,7 +113,7 @@ public final class BenchCommand {
 			return result;
 		}
 		finally {
-			delete(dataDir);
+			EmbeddedNeo4j.deleteDirectory(dataDir);
 		}
 	}
 
@@ -244,21 +242,5 @@ public final class BenchCommand {
 	/** The names of the JVM's garbage collectors, e.g. {@code G1 Young Generation} or {@code PS Scavenge}. */
 	private static List<String> collectors() {
 		return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList();
-	}
-
-	private static void delete(Path folder) {
-		try (Stream<Path> files = Files.walk(folder)) {
-			files.sorted(Comparator.reverseOrder()).forEach(path -> {
-				try {
-					Files.delete(path);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
-		catch (IOException | UncheckedIOException ex) {
-			System.err.println("Could not delete " + folder + ": " + ex.getMessage());
-		}
 	}
 }

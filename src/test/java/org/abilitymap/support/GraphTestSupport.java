@@ -61,6 +61,7 @@ public abstract class GraphTestSupport {
 			Path dataDir = Files.createTempDirectory("abilitymap-test-neo4j");
 			registry.add("abilitymap.neo4j.uri", () -> "");
 			registry.add("abilitymap.neo4j.embedded.data-dir", dataDir::toString);
+			registry.add("abilitymap.neo4j.embedded.delete-on-close", () -> "true");
 		}
 	}
 

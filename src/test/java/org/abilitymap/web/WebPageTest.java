@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -54,6 +55,10 @@ class WebPageTest {
 
 	private static Browser browser;
 
+	/** Where the filled-in workbooks are written for the page to upload. */
+	@TempDir
+	static Path sheets;
+
 	@LocalServerPort
 	private int port;
 
@@ -68,6 +73,7 @@ class WebPageTest {
 	static void freshDataDirectory(DynamicPropertyRegistry registry) throws IOException {
 		Path dataDir = Files.createTempDirectory("abilitymap-web-test-neo4j");
 		registry.add("abilitymap.neo4j.embedded.data-dir", dataDir::toString);
+		registry.add("abilitymap.neo4j.embedded.delete-on-close", () -> "true");
 	}
 
 	@BeforeAll
@@ -611,7 +617,7 @@ class WebPageTest {
 					row.createCell(header.getColumnIndex()).setCellValue(String.valueOf(value));
 				}
 			});
-			Path file = Files.createTempDirectory("abilitymap-web-sheet").resolve(name);
+			Path file = sheets.resolve(name);
 			try (var out = Files.newOutputStream(file)) {
 				workbook.write(out);
 			}

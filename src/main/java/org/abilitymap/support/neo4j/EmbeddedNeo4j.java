@@ -1,7 +1,12 @@
 package org.abilitymap.support.neo4j;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -28,9 +33,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private final String boltUri;
 
-	private EmbeddedNeo4j(DatabaseManagementService managementService, String boltUri) {
+	private final Path home;
+
+	private final boolean deleteOnClose;
+
+	private EmbeddedNeo4j(DatabaseManagementService managementService, String boltUri, Path home,
+			boolean deleteOnClose) {
 		this.managementService = managementService;
 		this.boltUri = boltUri;
+		this.home = home;
+		this.deleteOnClose = deleteOnClose;
 	}
 
 	/** Starts the database in {@code settings.dataDir()} and waits until Bolt accepts connections. */
@@ -64,7 +76,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.getLocalAddress(ConnectorType.BOLT);
 		String uri = "bolt://" + address.getHost() + ":" + address.getPort();
 		log.info("Embedded Neo4j ready at {} in {} ms", uri, Duration.ofNanos(System.nanoTime() - started).toMillis());
-		return new EmbeddedNeo4j(service, uri);
+		return new EmbeddedNeo4j(service, uri, home, settings.deleteOnClose());
 	}
 
 	/** The Bolt address the driver and external tools connect to. */
@@ -72,9 +84,34 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		return boltUri;
 	}
 
+	/** Stops the database, then deletes its directory when {@code delete-on-close} is set. */
 	@Override
 	public void close() {
 		log.info("Stopping embedded Neo4j");
 		managementService.shutdown();
+		if (deleteOnClose) {
+			deleteDirectory(home);
+		}
+	}
+
+	/** Deletes a directory tree; a file that cannot be deleted is logged, not thrown, since the database has stopped. */
+	public static void deleteDirectory(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> {
+				try {
+					Files.delete(path);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			log.info("Deleted the embedded database in {}", directory);
+		}
+		catch (IOException | UncheckedIOException ex) {
+			log.warn("Could not delete the embedded database in {}: {}", directory, ex.getMessage());
+		}
 	}
 }
