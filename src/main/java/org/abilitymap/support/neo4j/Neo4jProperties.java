@@ -31,7 +31,7 @@ public record Neo4jProperties(String uri, @DefaultValue("neo4j") String username
 	 * @param boltPort Bolt port; 0 lets the operating system choose a free one
 	 * @param pageCacheMb size of Neo4j's page cache in MiB
 	 * @param deleteOnClose whether to delete {@code dataDir} with everything in it once the database has stopped, for
-	 *     throwaway databases (tests, benchmarks)
+	 *     throwaway databases (the tests set it)
 	 */
 	public record Embedded(@DefaultValue("./data/neo4j") Path dataDir, @DefaultValue("127.0.0.1") String boltAddress,
 			@DefaultValue("7687") int boltPort, @DefaultValue("128") int pageCacheMb,
