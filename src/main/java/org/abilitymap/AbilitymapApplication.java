@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.accounts.Actor;
+import org.abilitymap.accounts.Rights;
 import org.abilitymap.bench.BenchCommand;
+import org.abilitymap.cli.CreateAdminCommand;
 import org.abilitymap.cli.ExportCommand;
 import org.abilitymap.cli.ImportCommand;
 import org.springframework.boot.SpringApplication;
@@ -14,14 +17,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts abilitymap: the GraphQL API and web page (with an embedded Neo4j unless {@code NEO4J_URI} is set), or, with
- * {@code import …} or {@code export …} as arguments, the command-line import or export, or, with {@code bench …}, the
- * benchmark.
+ * {@code import …}, {@code export …} or {@code create-admin …} as arguments, that command, or, with {@code bench …},
+ * the benchmark.
  */
 @SpringBootApplication
 public class AbilitymapApplication {
 
+	private static final List<String> COMMANDS = List.of("import", "export", "create-admin");
+
 	public static void main(String[] args) {
-		if (args.length > 0 && (args[0].equals("import") || args[0].equals("export"))) {
+		if (args.length > 0 && COMMANDS.contains(args[0])) {
 			System.exit(runCommand(args[0], Arrays.asList(args).subList(1, args.length)));
 		}
 		if (args.length > 0 && args[0].equals("bench")) {
@@ -44,8 +49,12 @@ public class AbilitymapApplication {
 		application.setDefaultProperties(Map.of("abilitymap.demo.load", "false", "logging.level.root", "warn",
 				"logging.level.org.abilitymap", "warn"));
 		try (ConfigurableApplicationContext context = application.run(properties.toArray(String[]::new))) {
-			return name.equals("import") ? context.getBean(ImportCommand.class).run(rest, System.out, System.err)
-					: context.getBean(ExportCommand.class).run(rest, System.out, System.err);
+			// The command line acts for the operating-system user who runs it, recorded as such in the audit trail.
+			return Rights.runAs(Actor.operatingSystemUser(), () -> switch (name) {
+				case "import" -> context.getBean(ImportCommand.class).run(rest, System.out, System.err);
+				case "export" -> context.getBean(ExportCommand.class).run(rest, System.out, System.err);
+				default -> context.getBean(CreateAdminCommand.class).run(rest, System.out, System.err);
+			});
 		}
 	}
 }

@@ -4,6 +4,48 @@ import { t } from './i18n.js';
 /** An error to show the user in words. */
 export class ApiError extends Error {}
 
+/** The caller is not signed in (or the session ended): the page shows its login. */
+export class NotSignedIn extends ApiError {}
+
+/** The CSRF token Spring Security keeps in the XSRF-TOKEN cookie, sent back as a header with every write. */
+function csrfHeaders() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? { 'X-XSRF-TOKEN': decodeURIComponent(match[1]) } : {};
+}
+
+/** Signs in with the form login; answers null, or the message to show. */
+export async function login(username, password) {
+  let response;
+  try {
+    response = await fetch('login', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded', ...csrfHeaders() },
+      body: new URLSearchParams({ username, password }),
+    });
+  } catch (e) {
+    return t('state.network');
+  }
+  clearCache();
+  if (response.ok) {
+    return null;
+  }
+  try {
+    const problem = await response.json();
+    return problem.detail || t('login.failed');
+  } catch (e) {
+    return t('login.failed');
+  }
+}
+
+/** Ends the session. */
+export async function logout() {
+  try {
+    await fetch('logout', { method: 'POST', headers: { Accept: 'application/json', ...csrfHeaders() } });
+  } finally {
+    clearCache();
+  }
+}
+
 const cache = new Map();
 
 /** Runs a GraphQL query; answers of the same query and variables are kept until {@link clearCache}. */
@@ -27,7 +69,7 @@ async function post(query, variables) {
   try {
     response = await fetch('graphql', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify({ query, variables }),
     });
   } catch (e) {
@@ -39,6 +81,9 @@ async function post(query, variables) {
   } catch (e) {
     throw new ApiError(response.ok ? t('state.badResponse', { status: response.status })
       : t('state.http', { status: response.status }));
+  }
+  if (body.errors && body.errors.some((error) => error.extensions && error.extensions.classification === 'UNAUTHORIZED')) {
+    throw new NotSignedIn(t('login.needed'));
   }
   if (body.errors && body.errors.length) {
     throw new ApiError(t('state.api', { message: body.errors.map((error) => error.message).join(' ') }));
@@ -92,9 +137,14 @@ export async function uploadSubmissionFile(file) {
   form.append('file', file, file.name);
   let response;
   try {
-    response = await fetch('api/submissions', { method: 'POST', headers: { Accept: 'application/json' }, body: form });
+    response = await fetch('api/submissions', {
+      method: 'POST', headers: { Accept: 'application/json', ...csrfHeaders() }, body: form,
+    });
   } catch (e) {
     throw new ApiError(t('state.network'));
+  }
+  if (response.status === 401) {
+    throw new NotSignedIn(t('login.needed'));
   }
   let body;
   try {

@@ -1,7 +1,10 @@
 // The page: header, navigation, language toggle and a hash router over the views.
 import { lang, setLang, t } from './i18n.js';
-import { errorBox, loadingBox } from './dom.js';
+import { errorBox, h, loadingBox } from './dom.js';
 import { parseHash } from './route.js';
+import { NotSignedIn, logout } from './api.js';
+import * as session from './session.js';
+import * as login from './views/login.js';
 import * as home from './views/home.js';
 import * as job from './views/job.js';
 import * as programme from './views/programme.js';
@@ -20,11 +23,44 @@ function translateShell() {
   document.querySelectorAll('[data-i18n]').forEach((element) => {
     element.textContent = t(element.dataset.i18n);
   });
+  showAccount();
   document.getElementById('app-nav').setAttribute('aria-label', t('app.nav'));
   const toggle = document.getElementById('lang-toggle');
   toggle.textContent = t('lang.switch');
   toggle.setAttribute('aria-label', t('lang.switchLabel'));
   toggle.lang = lang() === 'zh' ? 'en' : 'zh-CN';
+}
+
+/** The header's account box: who is signed in, their organisation and roles. */
+function showAccount() {
+  const box = document.getElementById('user-box');
+  const button = document.getElementById('logout');
+  const account = session.me();
+  box.hidden = !account;
+  button.hidden = !account;
+  if (!account) {
+    box.replaceChildren();
+    return;
+  }
+  const organisation = account.organisation
+    ? `${account.organisation.name || account.organisation.id} (${t(`org.${account.organisation.kind}`)})` : '';
+  box.replaceChildren(
+    h('span', { class: 'user-name', 'data-test': 'user-name' }, account.displayName || account.username),
+    h('span', { class: 'user-org', 'data-test': 'user-org' }, organisation),
+    h('span', { class: 'user-roles', 'data-test': 'user-roles', 'data-roles': account.roles.join(' ') },
+      account.roles.map((role) => t(`role.${role}`)).join('、')));
+}
+
+/** Shows the login in place of the view; the route stays, so the view opens once signed in. */
+function showLogin(main, notice) {
+  main.dataset.view = 'login';
+  main.replaceChildren(login.render(async () => {
+    await session.refresh();
+    showAccount();
+    render();
+  }, notice));
+  document.title = `${t('login.title')} · ${t('app.title')}`;
+  main.dataset.state = 'ready';
 }
 
 function runCleanups() {
@@ -72,6 +108,10 @@ async function render() {
     },
   };
   try {
+    if (!session.me()) {
+      await session.refresh();
+      showAccount();
+    }
     if (!view) {
       throw new Error(t('state.notFound', { hash: location.hash }));
     }
@@ -89,6 +129,12 @@ async function render() {
     if (!ctx.isCurrent()) {
       return;
     }
+    if (error instanceof NotSignedIn) {
+      session.forget();
+      showAccount();
+      showLogin(main, session.me() === null && renders > 1 ? error.message : '');
+      return;
+    }
     console.error(error);
     main.replaceChildren(errorBox(error, () => render()));
     main.dataset.state = 'error';
@@ -101,6 +147,12 @@ function start() {
   document.getElementById('lang-toggle').addEventListener('click', () => {
     setLang(lang() === 'zh' ? 'en' : 'zh');
     translateShell();
+    render();
+  });
+  document.getElementById('logout').addEventListener('click', async () => {
+    await logout();
+    session.forget();
+    showAccount();
     render();
   });
   // The skip link moves the focus to the view without touching the route in the address.

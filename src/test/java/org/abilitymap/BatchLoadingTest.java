@@ -42,6 +42,7 @@ class BatchLoadingTest extends GraphTestSupport {
 				"submission-c.json" }) {
 			jobDocuments.importDocument(document(fixture));
 		}
+		approveAllSubmissions();
 	}
 
 	@Test

@@ -115,7 +115,7 @@ public class AlignmentRepository {
 			    UNWIND untaught AS gap
 			    UNWIND gap.jobIds AS jobId
 			    WITH DISTINCT jobId, untaughtPoints, taughtPoints
-			    MATCH (:Job {id: jobId})<-[:FOR_JOB]-(:Submission {current: true})-[:HAS_PROJECT]->()-[:HAS_TASK]->()
+			    MATCH (:Job {id: jobId})<-[:FOR_JOB]-(:Submission {published: true})-[:HAS_PROJECT]->()-[:HAS_TASK]->()
 			          -[:HAS_STEP]->(step:ProcessStep)
 			    WITH jobId, untaughtPoints, taughtPoints, [(step)-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]->(x) | x] AS points
 			    UNWIND [x IN points WHERE x IN untaughtPoints] AS p
@@ -125,7 +125,7 @@ public class AlignmentRepository {
 			    WITH gap, taughtPoints WHERE size(gap.jobIds) = 0
 			    WITH gap.p AS p, taughtPoints
 			    MATCH (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)
-			    WHERE EXISTS { (:Submission {id: step.submissionId, current: true}) }
+			    WHERE EXISTS { (:Submission {id: step.submissionId, published: true}) }
 			    RETURN p, step.jobId AS jobId,
 			           [(step)-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]->(q) WHERE q IN taughtPoints | q] AS taughtTogether,
 			           null AS jobIds

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TraceRepository {
 
-	/** Steps of the latest submissions that need the point; the other levels hang off them. */
+	/** Steps of the published (latest approved) submissions that need the point; the other levels hang off them. */
 	private static final String CURRENT_STEPS = """
 			(p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(st:ProcessStep)
-			      WHERE EXISTS { (:Submission {id: st.submissionId, current: true}) }""";
+			      WHERE EXISTS { (:Submission {id: st.submissionId, published: true}) }""";
 
 	private static final String TRACE = """
 			OPTIONAL MATCH (s:SkillPoint {id: $id})

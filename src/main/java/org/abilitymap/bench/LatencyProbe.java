@@ -50,12 +50,13 @@ final class LatencyProbe {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	LatencyProbe(Graph graph, int port, String programmeId) {
+	LatencyProbe(Graph graph, int port, String programmeId, String accessToken) {
 		this.graph = graph;
 		String body = json.writeValueAsString(Map.of("query", QUERY, "variables", Map.of("id", programmeId)));
 		this.request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + accessToken)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		this.requests = List.of(Rows.of("key", "0", "programmeId", programmeId, "jobIds", null, "certificateId", null));

@@ -23,7 +23,7 @@ final class SubmissionGenerator {
 			UNWIND $rows AS row
 			MATCH (e:Enterprise {id: row.enterpriseId}), (j:Job {id: row.jobId})
 			CREATE (s:Submission {id: row.id, enterpriseId: row.enterpriseId, jobId: row.jobId, version: row.version,
-			                      contentHash: row.contentHash, current: row.current, status: row.status,
+			                      contentHash: row.contentHash, current: row.current, published: row.published, status: row.status,
 			                      submittedAt: datetime(row.submittedAt), shadowingStart: date(row.shadowingStart),
 			                      shadowingEnd: date(row.shadowingEnd), observers: row.observers, method: row.method,
 			                      approvedBy: row.approvedBy, approvedAt: datetime(row.approvedAt)})
@@ -162,6 +162,7 @@ final class SubmissionGenerator {
 				String id = submissionId(enterprise, job, version);
 				Map<String, Object> row = submissionRow(id, enterprise, job, version, version == versions,
 						approved[version] ? ProvinceGenerator.industryBodyId(industry, version % 2) : null, random);
+				row.put("published", version == counted); // the latest approved version is what readers see
 				row.put("projects", projects(id, job, random, version == counted ? standard : null));
 				chunk.submissions.add(row);
 				if (version > 1) {

@@ -41,9 +41,9 @@ class CaseExportRepository {
 			RETURN max(changed) AS changed
 			""";
 
-	/** Every node of the current submissions' trees, one row each, with its parent and its place under it. */
+	/** Every node of the published (latest approved) submissions' trees, one row each, with its parent and its place under it. */
 	private static final String ABILITY_MAP_ROWS = """
-			MATCH (s:Submission {jobId: $jobId, current: true})
+			MATCH (s:Submission {jobId: $jobId, published: true})
 			CALL (s) {
 			  MATCH (s)-[l:HAS_PROJECT]->(n:WorkProject)
 			  RETURN 'Project' AS type, null AS parent, n {.id, .name, .nameEn} AS node, l.position AS position,

@@ -1,5 +1,8 @@
 package org.abilitymap.casepackage;
 
+import org.abilitymap.audit.AuditScope;
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,6 +62,7 @@ public class CaseImport {
 	 *
 	 * @throws InvalidDocumentException with every problem located by its JSON path; nothing is written then
 	 */
+	@Allowed(Operation.IMPORT_REFERENCE_DATA)
 	public CaseImportResult importPackage(Object parsed, Progress progress) {
 		documents.checkEntryCount(parsed);
 		progress.begin("checking the package", -1);
@@ -73,6 +77,8 @@ public class CaseImport {
 	private CaseImportResult save(TransactionContext tx, CasePackage pkg, String contentHash) {
 		String frameworkId = pkg.document().identifier();
 		String previousHash = repository.contentHash(tx, frameworkId);
+		AuditScope.touched(frameworkId);
+		AuditScope.document(contentHash, null);
 		int grouping = (int) pkg.items().stream().filter(i -> !i.isPoint()).count();
 		int hierarchyLinks = (int) pkg.associations().stream().filter(a -> a.type().equals("isChildOf")).count();
 		if (contentHash.equals(previousHash)) {

@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.abilitymap.audit.AuditTrail;
+import org.abilitymap.audit.AuditTrail.Source;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.JsonDocuments;
 import org.abilitymap.imports.DocumentImport;
@@ -36,8 +38,11 @@ public class ImportCommand {
 
 	private final List<ImportFormat> formats;
 
-	ImportCommand(JsonDocuments json, DocumentImport documents, List<ImportFormat> formats) {
+	private final AuditTrail audit;
+
+	ImportCommand(JsonDocuments json, DocumentImport documents, List<ImportFormat> formats, AuditTrail audit) {
 		this.json = json;
+		this.audit = audit;
 		this.documents = documents;
 		this.formats = formats.stream().sorted(Comparator.comparing(ImportFormat::name)).toList();
 	}
@@ -132,7 +137,8 @@ public class ImportCommand {
 		for (int i = 0; i < parsed.size(); i++) {
 			Parsed document = parsed.get(i);
 			try {
-				var result = documents.importDocument(document.content());
+				var result = audit.record(Source.CLI, "import " + document.file().getFileName(),
+						() -> documents.importDocument(document.content()));
 				imported++;
 				out.printf("[%d/%d] ✔ %s: %s%n", i + 1, count, document.file(), result.summary());
 			}
@@ -147,7 +153,14 @@ public class ImportCommand {
 			int position = parsed.size() + i + 1;
 			ConsoleProgress progress = ConsoleProgress.on(err);
 			try {
-				String summary = file.format().importFrom(file.path(), progress);
+				String summary = audit.record(Source.CLI, "import " + file.path().getFileName(), () -> {
+					try {
+						return file.format().importFrom(file.path(), progress);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
 				progress.finishLine();
 				imported++;
 				out.printf("[%d/%d] ✔ %s (%s): %s%n", position, count, file.path(), file.format().name(), summary);
@@ -158,10 +171,10 @@ public class ImportCommand {
 				err.printf("[%d/%d] ", position, count);
 				report(err, file.path(), ex);
 			}
-			catch (IOException | UncheckedIOException ex) {
+			catch (UncheckedIOException ex) {
 				progress.finishLine();
 				rejected++;
-				err.printf("[%d/%d] ✘ %s: cannot read: %s%n", position, count, file.path(), ex.getMessage());
+				err.printf("[%d/%d] ✘ %s: cannot read: %s%n", position, count, file.path(), ex.getCause() == null ? ex.getMessage() : ex.getCause().getMessage());
 			}
 		}
 		out.printf("Imported %d of %d %s in %d ms; %d rejected (nothing was written for those).%n", imported, total,

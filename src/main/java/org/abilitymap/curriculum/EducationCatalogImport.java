@@ -1,5 +1,7 @@
 package org.abilitymap.curriculum;
 
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +50,7 @@ public class EducationCatalogImport {
 	 *
 	 * @throws InvalidDocumentException with every problem found; nothing is written then
 	 */
+	@Allowed(Operation.SAVE_EDUCATION_CATALOG)
 	public EducationCatalogResult save(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
 		EducationCatalogReader.Checked checked = EducationCatalogReader.check(rawDocument);

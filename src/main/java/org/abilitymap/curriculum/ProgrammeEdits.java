@@ -1,5 +1,7 @@
 package org.abilitymap.curriculum;
 
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +41,13 @@ public class ProgrammeEdits {
 	}
 
 	/** Adds a course, or replaces the course with the same id. */
+	@Allowed(Operation.SAVE_PROGRAMME)
 	public ProgrammeSaveResult saveCourse(String programmeId, Map<String, Object> course) {
 		return edit(programmeId, document -> upsert(entries(document, "courses"), course));
 	}
 
 	/** Removes a course and every textbook's and training base's reference to it. */
+	@Allowed(Operation.SAVE_PROGRAMME)
 	public ProgrammeSaveResult removeCourse(String programmeId, String courseId) {
 		return edit(programmeId, document -> {
 			if (!entries(document, "courses").removeIf(c -> courseId.equals(c.get("id")))) {
@@ -60,6 +64,7 @@ public class ProgrammeEdits {
 	}
 
 	/** Sets what a course teaches of one point: replaces the entry for that point or adds one. */
+	@Allowed(Operation.SAVE_PROGRAMME)
 	public ProgrammeSaveResult setCourseTeaching(String programmeId, String courseId, Map<String, Object> teaching) {
 		return edit(programmeId, document -> {
 			Map<String, Object> course = entries(document, "courses").stream()
@@ -74,16 +79,19 @@ public class ProgrammeEdits {
 	}
 
 	/** Adds a textbook, or replaces the one with the same id. */
+	@Allowed(Operation.SAVE_PROGRAMME)
 	public ProgrammeSaveResult saveTextbook(String programmeId, Map<String, Object> textbook) {
 		return edit(programmeId, document -> upsert(entries(document, "textbooks"), textbook));
 	}
 
 	/** Adds a certificate, or replaces the one with the same id. */
+	@Allowed(Operation.SAVE_PROGRAMME)
 	public ProgrammeSaveResult saveCertificate(String programmeId, Map<String, Object> certificate) {
 		return edit(programmeId, document -> upsert(entries(document, "certificates"), certificate));
 	}
 
 	/** Adds a training base, or replaces the one with the same id. */
+	@Allowed(Operation.SAVE_PROGRAMME)
 	public ProgrammeSaveResult saveTrainingBase(String programmeId, Map<String, Object> base) {
 		return edit(programmeId, document -> upsert(entries(document, "trainingBases"), base));
 	}

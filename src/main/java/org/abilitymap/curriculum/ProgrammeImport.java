@@ -1,5 +1,9 @@
 package org.abilitymap.curriculum;
 
+import org.abilitymap.audit.AuditScope;
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
+import org.abilitymap.accounts.Rights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +49,12 @@ public class ProgrammeImport {
 
 	private final JsonMapper json;
 
+	private final Rights rights;
+
 	ProgrammeImport(Graph graph, CurriculumRepository repository, JsonDocuments documents, PointResolver pointResolver,
-			JsonMapper json) {
+			JsonMapper json, Rights rights) {
 		this.graph = graph;
+		this.rights = rights;
 		this.repository = repository;
 		this.documents = documents;
 		this.pointResolver = pointResolver;
@@ -59,6 +66,7 @@ public class ProgrammeImport {
 	 *
 	 * @throws InvalidDocumentException with every problem found; nothing is written then
 	 */
+	@Allowed(Operation.SAVE_PROGRAMME)
 	public ProgrammeSaveResult save(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
 		ProgrammeDocumentReader.Checked checked = ProgrammeDocumentReader.check(rawDocument);
@@ -73,6 +81,9 @@ public class ProgrammeImport {
 	 */
 	private ProgrammeSaveResult write(TransactionContext tx, ProgrammeDocument document, List<Problem> documentProblems,
 			String source) {
+		if (document.school() != null && document.school().id() != null) {
+			rights.require(tx, Operation.SAVE_PROGRAMME, document.school().id());
+		}
 		List<Problem> problems = new ArrayList<>(documentProblems);
 		List<PointRequest> points = pointRequests(document);
 		for (Problem problem : pointResolver.checkReferences(tx, points)) {
@@ -102,11 +113,14 @@ public class ProgrammeImport {
 			throw new InvalidDocumentException(List.of(otherSchool(programme.id(), stored.schoolId(),
 					document.school().id())));
 		}
+		AuditScope.touched(programme.id(), document.school().id());
 		if (contentHash.equals(stored.contentHash())) {
+			AuditScope.document(contentHash, stored.version());
 			return new ProgrammeSaveResult(ProgrammeSaveResult.Outcome.UNCHANGED, programme.id(), stored.version(),
 					document.courses().size(), List.of(), List.of());
 		}
 		int version = stored.version() + 1;
+		AuditScope.document(contentHash, version);
 		var resolution = pointResolver.resolve(tx, points, document.school().id(), programme.id() + ":v" + version);
 		repository.replaceProgramme(tx,
 				Rows.of("id", programme.id(), "schoolId", document.school().id(), "code", programme.code(), "name",

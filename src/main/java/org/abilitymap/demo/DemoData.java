@@ -2,6 +2,7 @@ package org.abilitymap.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -67,7 +68,16 @@ public class DemoData {
 	/**
 	 * Imports the catalogues, every submission, the approvals and the programmes, logging progress; idempotent.
 	 */
-	public void load() throws IOException {
+	public void load() {
+		try {
+			loadResources();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The demo documents shipped in the jar could not be read", ex);
+		}
+	}
+
+	private void loadResources() throws IOException {
 		var resolver = new PathMatchingResourcePatternResolver(getClass().getClassLoader());
 		List<Resource> submissions = sorted(resolver.getResources(SUBMISSIONS));
 		long started = System.nanoTime();

@@ -1,16 +1,20 @@
 package org.abilitymap.demo;
 
+import org.abilitymap.accounts.Actor;
+import org.abilitymap.accounts.Rights;
 import org.abilitymap.support.neo4j.Neo4jProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo dataset on the first start of the embedded database, so that a new user sees a populated graph;
- * {@code abilitymap.demo.load=false} turns it off. An external Neo4j is never filled with demo data.
+ * {@code abilitymap.demo.load=false} turns it off. An external Neo4j is never filled with demo data. The demo accounts
+ * come with it; {@link DemoAccounts} switches them on or off at every start.
  */
 @Component
 @ConditionalOnProperty(name = "abilitymap.demo.load", havingValue = "true", matchIfMissing = true)
@@ -22,21 +26,32 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final Neo4jProperties neo4j;
 
-	DemoDataLoader(DemoData demoData, Neo4jProperties neo4j) {
+	private final DemoAccounts accounts;
+
+	private final Environment environment;
+
+	DemoDataLoader(DemoData demoData, Neo4jProperties neo4j, DemoAccounts accounts, Environment environment) {
 		this.demoData = demoData;
 		this.neo4j = neo4j;
+		this.accounts = accounts;
+		this.environment = environment;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws Exception {
-		if (!neo4j.isEmbedded()) {
-			return;
-		}
-		if (!demoData.graphIsEmpty()) {
-			log.info("The graph already has jobs; demo data not loaded");
-			return;
-		}
-		log.info("First start of the embedded database: loading demo data (set abilitymap.demo.load=false to skip)");
-		demoData.load();
+	public void run(ApplicationArguments args) {
+		Rights.runAs(Actor.system("system:demo-data"), () -> {
+			if (neo4j.isEmbedded() && demoData.graphIsEmpty()) {
+				log.info("First start of the embedded database: loading demo data (set abilitymap.demo.load=false to skip)");
+				demoData.load();
+				accounts.create();
+			}
+			else if (neo4j.isEmbedded()) {
+				log.info("The graph already has jobs; demo data not loaded");
+			}
+			accounts.apply(environment.getProperty("abilitymap.demo.accounts", Boolean.class, true),
+					environment.getProperty("abilitymap.demo.public", Boolean.class, false),
+					environment.getProperty("server.address"));
+			return null;
+		});
 	}
 }

@@ -1,5 +1,7 @@
 package org.abilitymap.esco;
 
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,6 +119,7 @@ public class EscoImport implements ImportFormat {
 	}
 
 	@Override
+	@Allowed(Operation.IMPORT_REFERENCE_DATA)
 	public String importFrom(Path path, Progress progress) throws IOException {
 		return importEsco(path, progress).summary();
 	}
@@ -127,6 +130,7 @@ public class EscoImport implements ImportFormat {
 	 * @throws InvalidDocumentException with every problem located by file, line and column; nothing is written then
 	 * @throws RuntimeException when writing fails; what the import had written is removed again first
 	 */
+	@Allowed(Operation.IMPORT_REFERENCE_DATA)
 	public Result importEsco(Path path, Progress progress) throws IOException {
 		Rehearsal rehearsal = Rehearsal.start(graph, repository);
 		EscoDataset dataset;

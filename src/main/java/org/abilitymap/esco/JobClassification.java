@@ -1,5 +1,9 @@
 package org.abilitymap.esco;
 
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
+import org.abilitymap.accounts.OrganisationKind;
+import org.abilitymap.accounts.Rights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +56,12 @@ public class JobClassification {
 
 	private final JobStandards standards;
 
-	JobClassification(Graph graph, JobStandards standards) {
+	private final Rights rights;
+
+	JobClassification(Graph graph, JobStandards standards, Rights rights) {
 		this.graph = graph;
 		this.standards = standards;
+		this.rights = rights;
 	}
 
 	/**
@@ -74,8 +81,11 @@ public class JobClassification {
 	 * @param industryBodyId the industry body deciding, recorded as who set the requirements; optional
 	 * @throws InvalidDocumentException naming an unknown job, occupation or industry body; nothing is written then
 	 */
+	@Allowed(Operation.CLASSIFY_JOB)
 	public Classification classify(String jobId, String occupationUri, boolean adoptEssentialSkills,
-			String industryBodyId, String note) {
+			String requestedBodyId, String note) {
+		String industryBodyId = Rights.onBehalfOf(Operation.CLASSIFY_JOB, OrganisationKind.INDUSTRY_BODY,
+				requestedBodyId);
 		return graph.write(tx -> {
 			Map<String, Object> refs = tx.run(REFERENCES, Rows.of("jobId", jobId, "occupationUri", occupationUri,
 					"industryBodyId", industryBodyId)).single().asMap();
@@ -96,6 +106,7 @@ public class JobClassification {
 			if (!problems.isEmpty()) {
 				throw new InvalidDocumentException(problems);
 			}
+			rights.require(tx, Operation.CLASSIFY_JOB, jobId);
 			tx.run(CLASSIFY, Rows.of("jobId", jobId, "occupationId", occupationId, "industryBodyId", industryBodyId))
 				.consume();
 			if (!adoptEssentialSkills) {

@@ -1,5 +1,7 @@
 package org.abilitymap.jobs;
 
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +53,7 @@ public class JobCatalogImport {
 	 *
 	 * @throws InvalidDocumentException with every problem found; nothing is written then
 	 */
+	@Allowed(Operation.SAVE_JOB_CATALOG)
 	public CatalogResult save(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
 		JobCatalogReader.Checked checked = JobCatalogReader.check(rawDocument);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.abilitymap.accounts.Rights;
 import org.abilitymap.points.Point;
 import org.abilitymap.support.graphql.Connection;
 import org.abilitymap.support.graphql.PageRequest;
@@ -51,15 +52,19 @@ class JobReadRepository {
 			MATCH (s:Submission)
 			WHERE ($enterpriseId IS NULL OR s.enterpriseId = $enterpriseId)
 			  AND ($jobId IS NULL OR s.jobId = $jobId)
-			  AND (NOT $latestOnly OR s.current)
-			""";
+			  AND (NOT $latestOnly OR s.current OR s.published)
+			  AND %s
+			""".formatted(Rights.SUBMISSION_VISIBLE);
 
 	// ----- single nodes
 
 	private static final String JOB_BY_ID = "MATCH (j:Job {id: $id}) RETURN " + Job.PROJECTION + " AS item";
 
-	private static final String SUBMISSION_BY_ID = "MATCH (s:Submission {id: $id}) RETURN " + Submission.PROJECTION
-			+ " AS item";
+	private static final String SUBMISSION_BY_ID = """
+			MATCH (s:Submission {id: $id})
+			WHERE %s
+			RETURN %s AS item
+			""".formatted(Rights.SUBMISSION_VISIBLE, Submission.PROJECTION);
 
 	// ----- batches: children of many parents at once
 
@@ -78,7 +83,7 @@ class JobReadRepository {
 
 	private static final String ENTERPRISES_OF_JOBS = """
 			UNWIND $ids AS key
-			MATCH (:Job {id: key})<-[:FOR_JOB]-(:Submission {current: true})<-[:SUBMITTED]-(e:Enterprise)
+			MATCH (:Job {id: key})<-[:FOR_JOB]-(:Submission {published: true})<-[:SUBMITTED]-(e:Enterprise)
 			WITH DISTINCT key, e ORDER BY e.id
 			RETURN key, collect(%s) AS items
 			""".formatted(Enterprise.PROJECTION);
@@ -120,10 +125,11 @@ class JobReadRepository {
 
 	private static final String LATEST_SUBMISSIONS_OF_ENTERPRISES = """
 			UNWIND $ids AS key
-			MATCH (:Enterprise {id: key})-[:SUBMITTED]->(s:Submission {current: true})
-			WITH key, s ORDER BY s.jobId
+			MATCH (:Enterprise {id: key})-[:SUBMITTED]->(s:Submission)
+			WHERE (s.current OR s.published) AND %s
+			WITH key, s ORDER BY s.jobId, s.version
 			RETURN key, collect(%s) AS items
-			""".formatted(Submission.PROJECTION);
+			""".formatted(Rights.SUBMISSION_VISIBLE, Submission.PROJECTION);
 
 	private static final String ENTERPRISES_BY_ID = """
 			UNWIND $ids AS key
@@ -141,9 +147,10 @@ class JobReadRepository {
 			UNWIND $ids AS key
 			MATCH (this:Submission {id: key})
 			MATCH (s:Submission {enterpriseId: this.enterpriseId, jobId: this.jobId})
+			WHERE %s
 			WITH key, s ORDER BY s.version
 			RETURN key, collect(%s) AS items
-			""".formatted(Submission.PROJECTION);
+			""".formatted(Rights.SUBMISSION_VISIBLE, Submission.PROJECTION);
 
 	private static final String PROJECTS_OF_SUBMISSIONS = """
 			UNWIND $ids AS key
@@ -185,17 +192,24 @@ class JobReadRepository {
 	// ----- the ability map of one job
 
 	private static final String LATEST_SUBMISSIONS_OF_JOB = """
-			MATCH (s:Submission {jobId: $jobId, current: true})
+			MATCH (s:Submission {jobId: $jobId, published: true})
 			RETURN %s AS item ORDER BY s.enterpriseId
 			""".formatted(Submission.PROJECTION);
 
+	/** The latest versions not (yet) approved that the caller may see: its own drafts, or those it reviews. */
+	private static final String DRAFTS_OF_JOB = """
+			MATCH (s:Submission {jobId: $jobId, current: true})
+			WHERE NOT coalesce(s.published, false) AND %s
+			RETURN %s AS item ORDER BY s.enterpriseId
+			""".formatted(Rights.SUBMISSION_VISIBLE, Submission.PROJECTION);
+
 	private static final String PROJECTS_OF_JOB = """
-			MATCH (s:Submission {jobId: $jobId, current: true})-[link:HAS_PROJECT]->(n:WorkProject)
+			MATCH (s:Submission {jobId: $jobId, published: true})-[link:HAS_PROJECT]->(n:WorkProject)
 			RETURN %s AS item ORDER BY s.enterpriseId, link.position
 			""".formatted(WorkProject.PROJECTION);
 
 	private static final String SKILLS_OF_JOB = """
-			MATCH (s:Submission {jobId: $jobId, current: true})-[:HAS_PROJECT]->()-[:HAS_TASK]->()
+			MATCH (s:Submission {jobId: $jobId, published: true})-[:HAS_PROJECT]->()-[:HAS_TASK]->()
 			      -[:HAS_STEP]->(step:ProcessStep)-[link:REQUIRES_SKILL]->(p:SkillPoint)
 			WITH p, max(link.level) AS level, count(DISTINCT s.enterpriseId) AS enterprises, count(DISTINCT step) AS steps
 			RETURN %s AS point, level, enterprises, steps
@@ -207,7 +221,7 @@ class JobReadRepository {
 	private static final String USAGE_OF_SKILLS = """
 			UNWIND $ids AS key
 			MATCH (:SkillPoint {id: key})<-[:REQUIRES_SKILL]-(step:ProcessStep)<-[:HAS_STEP]-(task:Task)
-			      <-[taskLink:HAS_TASK]-(:WorkProject)<-[:HAS_PROJECT]-(s:Submission {current: true})
+			      <-[taskLink:HAS_TASK]-(:WorkProject)<-[:HAS_PROJECT]-(s:Submission {published: true})
 			MATCH (e:Enterprise)-[:SUBMITTED]->(s)-[:FOR_JOB]->(j:Job)
 			WITH key,
 			     collect(DISTINCT step {.id, .name, .nameEn, .description, .enterpriseId, .submissionId, .version}) AS steps,
@@ -229,7 +243,8 @@ class JobReadRepository {
 	}
 
 	Optional<Submission> submission(String id) {
-		return graph.queryOne(SUBMISSION_BY_ID, Map.of("id", id), r -> Submission.of(r.get("item")));
+		return graph.queryOne(SUBMISSION_BY_ID, Map.of("id", id, "viewer", Rights.viewer()),
+				r -> Submission.of(r.get("item")));
 	}
 
 	Connection<Job> jobs(String groupId, String industryId, String text, PageRequest page) {
@@ -253,7 +268,8 @@ class JobReadRepository {
 
 	Connection<Submission> submissions(String enterpriseId, String jobId, boolean latestOnly, PageRequest page) {
 		return Pages.fetch(graph, SUBMISSIONS_MATCH, Submission.PROJECTION, "s.submittedAt DESC, s.id",
-				params("enterpriseId", enterpriseId, "jobId", jobId, "latestOnly", latestOnly), page, Submission::of);
+				params("enterpriseId", enterpriseId, "jobId", jobId, "latestOnly", latestOnly, "viewer", Rights.viewer()),
+				page, Submission::of);
 	}
 
 	Map<String, JobGroup> groupsOfJobs(List<String> ids) {
@@ -289,7 +305,8 @@ class JobReadRepository {
 	}
 
 	Map<String, List<Submission>> latestSubmissionsOfEnterprises(List<String> ids) {
-		return graph.queryGrouped(LATEST_SUBMISSIONS_OF_ENTERPRISES, Map.of("ids", ids), Submission::of);
+		return graph.queryGrouped(LATEST_SUBMISSIONS_OF_ENTERPRISES, Map.of("ids", ids, "viewer", Rights.viewer()),
+				Submission::of);
 	}
 
 	Map<String, Enterprise> enterprisesById(List<String> ids) {
@@ -301,7 +318,8 @@ class JobReadRepository {
 	}
 
 	Map<String, List<Submission>> versionsOfSubmissions(List<String> ids) {
-		return graph.queryGrouped(VERSIONS_OF_SUBMISSIONS, Map.of("ids", ids), Submission::of);
+		return graph.queryGrouped(VERSIONS_OF_SUBMISSIONS, Map.of("ids", ids, "viewer", Rights.viewer()),
+				Submission::of);
 	}
 
 	Map<String, List<WorkProject>> projectsOfSubmissions(List<String> ids) {
@@ -336,6 +354,11 @@ class JobReadRepository {
 
 	List<Submission> latestSubmissionsOfJob(String jobId) {
 		return graph.query(LATEST_SUBMISSIONS_OF_JOB, Map.of("jobId", jobId), r -> Submission.of(r.get("item")));
+	}
+
+	List<Submission> draftsOfJob(String jobId) {
+		return graph.query(DRAFTS_OF_JOB, Map.of("jobId", jobId, "viewer", Rights.viewer()),
+				r -> Submission.of(r.get("item")));
 	}
 
 	List<WorkProject> projectsOfJob(String jobId) {

@@ -6,11 +6,11 @@ import org.neo4j.driver.Value;
 
 /** One version of an enterprise's work-task submission for a job, as read from the graph. */
 public record Submission(String id, String enterpriseId, String jobId, int version, boolean latest,
-		String submittedAt, String status, String contentHash, Shadowing shadowing) {
+		boolean published, String submittedAt, String status, String contentHash, Shadowing shadowing) {
 
 	/** Projection of a submission node bound to {@code s}. */
 	public static final String PROJECTION = "s {.id, .enterpriseId, .jobId, .version, .current, .status, .contentHash, "
-			+ ".observers, .method, .notes, submittedAt: toString(s.submittedAt), "
+			+ ".published, .observers, .method, .notes, submittedAt: toString(s.submittedAt), "
 			+ "shadowingStart: toString(s.shadowingStart), shadowingEnd: toString(s.shadowingEnd)}";
 
 	/** How the tasks were found. */
@@ -24,7 +24,8 @@ public record Submission(String id, String enterpriseId, String jobId, int versi
 		boolean recorded = shadowing.startDate() != null || shadowing.endDate() != null || !observers.isEmpty()
 				|| shadowing.method() != null || shadowing.notes() != null;
 		return new Submission(v.get("id").asString(), v.get("enterpriseId").asString(), v.get("jobId").asString(),
-				v.get("version").asInt(), v.get("current").asBoolean(false), v.get("submittedAt").asString(),
+				v.get("version").asInt(), v.get("current").asBoolean(false),
+				v.get("published").asBoolean(false), v.get("submittedAt").asString(),
 				v.get("status").asString(), v.get("contentHash").asString(), recorded ? shadowing : null);
 	}
 }

@@ -101,6 +101,11 @@ class SubmissionController {
 	}
 
 	@SchemaMapping(typeName = "AbilityMap")
+	List<Submission> drafts(AbilityMap map) {
+		return jobs.draftsOfJob(map.job().id());
+	}
+
+	@SchemaMapping(typeName = "AbilityMap")
 	List<WorkProject> projects(AbilityMap map) {
 		return jobs.projectsOfJob(map.job().id());
 	}

@@ -33,7 +33,7 @@ class SubmissionRepository {
 	private static final String CREATE_SUBMISSION = """
 			MATCH (e:Enterprise {id: $enterpriseId}), (j:Job {id: $jobId})
 			CREATE (s:Submission {id: $id, enterpriseId: $enterpriseId, jobId: $jobId, version: $version,
-			                      contentHash: $contentHash, current: true, status: 'SUBMITTED',
+			                      contentHash: $contentHash, current: true, published: false, status: 'SUBMITTED',
 			                      submittedAt: datetime()})
 			SET s.shadowingStart = CASE WHEN $startDate IS NULL THEN null ELSE date($startDate) END,
 			    s.shadowingEnd = CASE WHEN $endDate IS NULL THEN null ELSE date($endDate) END,

@@ -1,5 +1,9 @@
 package org.abilitymap.jobs;
 
+import org.abilitymap.audit.AuditScope;
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
+import org.abilitymap.accounts.Rights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +46,12 @@ public class WorkTaskSubmissions {
 
 	private final PointResolver pointResolver;
 
+	private final Rights rights;
+
 	WorkTaskSubmissions(Graph graph, SubmissionRepository repository, JsonDocuments documents, JsonMapper jsonMapper,
-			PointResolver pointResolver) {
+			PointResolver pointResolver, Rights rights) {
 		this.graph = graph;
+		this.rights = rights;
 		this.pointResolver = pointResolver;
 		this.repository = repository;
 		this.documents = documents;
@@ -56,6 +63,7 @@ public class WorkTaskSubmissions {
 	 *
 	 * @throws InvalidDocumentException with every problem found; nothing is written then
 	 */
+	@Allowed(Operation.SUBMIT_WORK_TASKS)
 	public SubmissionResult submit(Object rawDocument) {
 		documents.checkEntryCount(rawDocument);
 		WorkTaskDocumentReader.Checked checked = WorkTaskDocumentReader.check(rawDocument);
@@ -67,6 +75,9 @@ public class WorkTaskSubmissions {
 	 * document (so that all are reported at once), and writes the document only when there are none.
 	 */
 	private SubmissionResult write(TransactionContext tx, WorkTaskDocument document, List<Problem> documentProblems) {
+		if (document.enterprise() != null && document.enterprise().id() != null) {
+			rights.require(tx, Operation.SUBMIT_WORK_TASKS, document.enterprise().id());
+		}
 		List<Problem> problems = new ArrayList<>(documentProblems);
 		if (document.jobId() != null && !repository.jobExists(tx, document.jobId())) {
 			problems.add(new Problem("jobId", ProblemCode.UNKNOWN_REFERENCE, "There is no job with id '"
@@ -85,12 +96,17 @@ public class WorkTaskSubmissions {
 
 		repository.lockEnterprise(tx, document.enterprise());
 		StoredVersion latest = repository.latestVersion(tx, document.enterprise().id(), document.jobId()).orElse(null);
+		AuditScope.touched(document.enterprise().id(), document.jobId());
 		if (latest != null && latest.contentHash().equals(contentHash)) {
+			AuditScope.touched(latest.id());
+			AuditScope.document(contentHash, latest.version());
 			return new SubmissionResult(Outcome.UNCHANGED, latest.id(), latest.version(), List.of(), List.of());
 		}
 		int version = latest == null ? 1 : latest.version() + 1;
 		String submissionId = "sub:" + document.enterprise().id() + ":" + document.jobId() + ":v" + version;
 
+		AuditScope.touched(submissionId);
+		AuditScope.document(contentHash, version);
 		PointResolver.Resolution resolution = pointResolver.resolve(tx, points, document.enterprise().id(), submissionId);
 		repository.createSubmission(tx, submissionParameters(document, submissionId, version, contentHash,
 				latest == null ? null : latest.id()));

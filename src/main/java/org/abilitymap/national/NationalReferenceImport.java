@@ -1,5 +1,7 @@
 package org.abilitymap.national;
 
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +83,7 @@ public class NationalReferenceImport {
 	 *
 	 * @throws InvalidDocumentException with every located problem when a part is missing or unreadable
 	 */
+	@Allowed(Operation.IMPORT_REFERENCE_DATA)
 	public Result importFrom(Path folder, Progress progress) throws IOException {
 		NationalData data = read(folder, progress);
 		return graph.write(tx -> write(tx, data, progress));

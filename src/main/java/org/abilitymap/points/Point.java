@@ -16,6 +16,18 @@ import org.neo4j.driver.Value;
 public record Point(String id, PointKind kind, String name, String nameEn, String description) {
 
 	/** The map projection every point query returns, on a point node bound to {@code p}. */
+	/**
+	 * Whether point {@code p} rests on published evidence: it was not created by a submission, or by one that was
+	 * approved, or something published uses it (an approved submission's step, a course, a textbook, a certificate,
+	 * a training base, a standard, a framework). A point only an unapproved draft has named is not shown to others.
+	 */
+	public static final String PUBLISHED = """
+			(NOT coalesce(p.createdIn, '') STARTS WITH 'sub:'
+			 OR EXISTS { (:Submission {id: p.createdIn, status: 'APPROVED'}) }
+			 OR EXISTS { (p)<-[:TEACHES|COVERS|ASSESSES|SUPPORTS|REQUIRES_POINT|IN_FRAMEWORK|NEEDS_POINT]-() }
+			 OR EXISTS { (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)
+			             WHERE EXISTS { (:Submission {id: step.submissionId, status: 'APPROVED'}) } })""";
+
 	public static final String PROJECTION = "p {.id, .name, .nameEn, .description, "
 			+ "kind: CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END}";
 

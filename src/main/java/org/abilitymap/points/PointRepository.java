@@ -23,32 +23,34 @@ class PointRepository {
 
 	private static final String SEARCH_COUNT = """
 			CALL db.index.fulltext.queryNodes('point_names', $query) YIELD node AS p
-			WHERE $kind IS NULL OR (CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END) = $kind
+			WHERE ($kind IS NULL OR (CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END) = $kind)
+			  AND %s
 			RETURN count(p) AS total
-			""";
+			""".formatted(Point.PUBLISHED);
 
 	private static final String SEARCH_PAGE = """
 			CALL db.index.fulltext.queryNodes('point_names', $query) YIELD node AS p, score
-			WHERE $kind IS NULL OR (CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END) = $kind
+			WHERE ($kind IS NULL OR (CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END) = $kind)
+			  AND %s
 			RETURN %s AS item, score
 			ORDER BY score DESC, p.id
 			SKIP $offset LIMIT $fetch
-			""".formatted(Point.PROJECTION);
+			""".formatted(Point.PUBLISHED, Point.PROJECTION);
 
-	/** Knowledge each skill rests on, as recorded in the latest submissions. */
+	/** Knowledge each skill rests on, as recorded in the published (latest approved) submissions. */
 	private static final String KNOWLEDGE_OF_SKILLS = """
 			UNWIND $ids AS key
 			MATCH (:SkillPoint {id: key})<-[:REQUIRES_SKILL]-(step:ProcessStep)-[link:REQUIRES_KNOWLEDGE]->(p:KnowledgePoint)
-			WHERE link.skillId = key AND EXISTS { (:Submission {id: step.submissionId, current: true}) }
+			WHERE link.skillId = key AND EXISTS { (:Submission {id: step.submissionId, published: true}) }
 			WITH DISTINCT key, p ORDER BY p.name
 			RETURN key, collect(%s) AS items
 			""".formatted(Point.PROJECTION);
 
-	/** Skills resting on each knowledge point, as recorded in the latest submissions. */
+	/** Skills resting on each knowledge point, as recorded in the published (latest approved) submissions. */
 	private static final String SKILLS_OF_KNOWLEDGE = """
 			UNWIND $ids AS key
 			MATCH (:KnowledgePoint {id: key})<-[link:REQUIRES_KNOWLEDGE]-(step:ProcessStep)
-			WHERE EXISTS { (:Submission {id: step.submissionId, current: true}) }
+			WHERE EXISTS { (:Submission {id: step.submissionId, published: true}) }
 			MATCH (p:SkillPoint {id: link.skillId})
 			WITH DISTINCT key, p ORDER BY p.name
 			RETURN key, collect(%s) AS items

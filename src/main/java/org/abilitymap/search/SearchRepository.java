@@ -1,5 +1,6 @@
 package org.abilitymap.search;
 
+import org.abilitymap.points.Point;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,14 +27,15 @@ class SearchRepository {
 			  WHERE node:Programme OR node:Course
 			  RETURN node, CASE WHEN node:Programme THEN 'PROGRAMME' ELSE 'COURSE' END AS kind, score
 			  UNION ALL
-			  CALL db.index.fulltext.queryNodes('point_names', $query) YIELD node, score
-			  RETURN node, CASE WHEN node:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END AS kind, score
+			  CALL db.index.fulltext.queryNodes('point_names', $query) YIELD node AS p, score
+			  WHERE %s
+			  RETURN p AS node, CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END AS kind, score
 			}
 			RETURN node.id AS id, kind, node.name AS name, node.nameEn AS nameEn,
 			       CASE WHEN kind = 'COURSE' THEN node.programmeId END AS programmeId, score
 			ORDER BY score DESC, kind, id
 			LIMIT $first
-			""";
+			""".formatted(Point.PUBLISHED);
 
 	/** Characters with a meaning in Lucene's query syntax; user text is searched for literally. */
 	private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.accounts.Allowed;
+import org.abilitymap.accounts.Operation;
+import org.abilitymap.accounts.OrganisationKind;
+import org.abilitymap.accounts.Rights;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
@@ -14,7 +18,7 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps job competency standards: an industry body approves submissions and may set explicit requirements; after
+ * Keeps job competency standards: an industry body reviews submissions and may set explicit requirements; after
  * each change the job's standard is rebuilt in the same transaction, so it always matches its sources.
  */
 @Service
@@ -24,32 +28,60 @@ public class JobStandards {
 
 	private final StandardsRepository repository;
 
-	JobStandards(Graph graph, StandardsRepository repository) {
+	private final Rights rights;
+
+	JobStandards(Graph graph, StandardsRepository repository, Rights rights) {
 		this.graph = graph;
 		this.repository = repository;
+		this.rights = rights;
 	}
 
 	/**
 	 * Approves a submission version on behalf of an industry body and rebuilds its job's standard.
 	 *
+	 * @param industryBodyId the approving body: the caller's own (which it may leave out); the system names one
 	 * @throws InvalidDocumentException naming the unknown submission or industry body
 	 */
+	@Allowed(Operation.REVIEW_SUBMISSION)
 	public String approveSubmission(String submissionId, String industryBodyId, String note) {
+		return review(submissionId, ReviewDecision.APPROVED, note, industryBodyId);
+	}
+
+	/**
+	 * Records an industry body's decision on a submission version, with who, when and the comment; the latest
+	 * approved version of each enterprise's submission for the job is the one readers see, and the job's standard is
+	 * rebuilt from the approved ones.
+	 *
+	 * @param industryBodyId the reviewing body: the caller's own (which it may leave out); the system names one
+	 * @return the submission's job
+	 * @throws InvalidDocumentException naming the unknown submission or industry body, or a missing comment
+	 */
+	@Allowed(Operation.REVIEW_SUBMISSION)
+	public String review(String submissionId, ReviewDecision decision, String comment, String industryBodyId) {
+		String bodyId = Rights.onBehalfOf(Operation.REVIEW_SUBMISSION, OrganisationKind.INDUSTRY_BODY, industryBodyId);
+		String reviewer = Rights.requireActor().username();
 		return graph.write(tx -> {
-			Map<String, Object> state = repository.submissionState(tx, submissionId, industryBodyId);
+			Map<String, Object> state = repository.submissionState(tx, submissionId, bodyId);
 			List<Problem> problems = new ArrayList<>();
-			if (!(Boolean) state.get("submission")) {
+			if (state.get("jobId") == null) {
 				problems.add(new Problem("submissionId", ProblemCode.UNKNOWN_REFERENCE,
 						"There is no submission with id '" + submissionId + "'."));
 			}
 			if (!(Boolean) state.get("body")) {
-				problems.add(new Problem("industryBodyId", ProblemCode.UNKNOWN_REFERENCE,
-						"There is no industry body with id '" + industryBodyId + "'."));
+				problems.add(new Problem("industryBodyId", bodyId == null ? ProblemCode.REQUIRED
+						: ProblemCode.UNKNOWN_REFERENCE, bodyId == null ? "Name the reviewing industry body."
+								: "There is no industry body with id '" + bodyId + "'."));
+			}
+			if (decision != ReviewDecision.APPROVED && (comment == null || comment.isBlank())) {
+				problems.add(new Problem("comment", ProblemCode.REQUIRED,
+						"Say why: a rejection or a request for changes needs a comment for the enterprise."));
 			}
 			if (!problems.isEmpty()) {
 				throw new InvalidDocumentException(problems);
 			}
-			String jobId = repository.approve(tx, submissionId, industryBodyId, note);
+			String jobId = (String) state.get("jobId");
+			rights.require(tx, Operation.REVIEW_SUBMISSION, jobId);
+			repository.review(tx, submissionId, bodyId, decision, comment, reviewer);
 			repository.rebuildStandard(tx, jobId);
 			return jobId;
 		});
@@ -60,8 +92,11 @@ public class JobStandards {
 	 *
 	 * @throws InvalidDocumentException naming unknown references or values out of range
 	 */
+	@Allowed(Operation.SET_JOB_REQUIREMENT)
 	public void setRequirement(String jobId, String pointId, ProficiencyLevel level, int importance, boolean essential,
-			String industryBodyId, String note) {
+			String requestedBodyId, String note) {
+		String industryBodyId = Rights.onBehalfOf(Operation.SET_JOB_REQUIREMENT, OrganisationKind.INDUSTRY_BODY,
+				requestedBodyId);
 		graph.write(tx -> {
 			Map<String, Object> refs = repository.requirementReferences(tx, jobId, industryBodyId, pointId);
 			List<Problem> problems = new ArrayList<>();
@@ -83,6 +118,7 @@ public class JobStandards {
 			if (!problems.isEmpty()) {
 				throw new InvalidDocumentException(problems);
 			}
+			rights.require(tx, Operation.SET_JOB_REQUIREMENT, jobId);
 			repository.setOverride(tx, Rows.of("jobId", jobId, "pointId", pointId, "level", level.rank(), "importance",
 					importance, "essential", essential, "industryBodyId", industryBodyId, "note", note));
 			repository.rebuildStandard(tx, jobId);
@@ -106,8 +142,10 @@ public class JobStandards {
 	}
 
 	/** Removes an explicit requirement, so the derived one (if any) applies again; false when there was none. */
+	@Allowed(Operation.SET_JOB_REQUIREMENT)
 	public boolean removeRequirement(String jobId, String pointId) {
 		return graph.write(tx -> {
+			rights.require(tx, Operation.SET_JOB_REQUIREMENT, jobId);
 			boolean removed = repository.removeOverride(tx, jobId, pointId);
 			if (removed) {
 				repository.rebuildStandard(tx, jobId);

@@ -16,7 +16,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** GraphQL for job competency standards: reading them, approving submissions, explicit requirements. */
+/** GraphQL for job competency standards: reading them, reviewing submissions, explicit requirements. */
 @Controller
 class StandardsController {
 
@@ -29,6 +29,13 @@ class StandardsController {
 
 	private static final String SUBMISSION_BY_ID = "MATCH (s:Submission {id: $id}) RETURN " + Submission.PROJECTION
 			+ " AS item";
+
+	private static final String REVIEWS_OF_SUBMISSIONS = """
+			UNWIND $ids AS key
+			MATCH (r:Review)-[:REVIEWS]->(:Submission {id: key})
+			WITH key, r ORDER BY r.at
+			RETURN key, collect(r {.decision, .comment, at: toString(r.at), .reviewer, .industryBodyId}) AS items
+			""";
 
 	private final JobStandards standards;
 
@@ -75,10 +82,38 @@ class StandardsController {
 				Map.of("ids", Batches.keys(jobs, Job::id)), JobRequirement::of));
 	}
 
+	/** One decision on a submission version. */
+	record Review(ReviewDecision decision, String comment, String at, String reviewer, String industryBodyId) {
+	}
+
+	@BatchMapping(typeName = "Submission")
+	List<List<Review>> reviews(List<Submission> submissions) {
+		return Batches.lists(submissions, Submission::id, graph.queryGrouped(REVIEWS_OF_SUBMISSIONS,
+				Map.of("ids", Batches.keys(submissions, Submission::id)), v -> new Review(
+						ReviewDecision.valueOf(v.get("decision").asString()), v.get("comment").asString(null),
+						v.get("at").asString(), v.get("reviewer").asString(), v.get("industryBodyId").asString())));
+	}
+
 	@MutationMapping
 	ApproveSubmissionPayload approveSubmission(@Argument ApproveSubmissionInput input) {
 		try {
 			standards.approveSubmission(input.submissionId(), input.industryBodyId(), input.note());
+			return new ApproveSubmissionPayload(graph.queryOne(SUBMISSION_BY_ID, Map.of("id", input.submissionId()),
+					r -> Submission.of(r.get("item"))).orElseThrow(), List.of());
+		}
+		catch (InvalidDocumentException ex) {
+			return new ApproveSubmissionPayload(null, ex.problems());
+		}
+	}
+
+	/** Input of {@code reviewSubmission}. */
+	record ReviewSubmissionInput(String submissionId, ReviewDecision decision, String comment, String industryBodyId) {
+	}
+
+	@MutationMapping
+	ApproveSubmissionPayload reviewSubmission(@Argument ReviewSubmissionInput input) {
+		try {
+			standards.review(input.submissionId(), input.decision(), input.comment(), input.industryBodyId());
 			return new ApproveSubmissionPayload(graph.queryOne(SUBMISSION_BY_ID, Map.of("id", input.submissionId()),
 					r -> Submission.of(r.get("item"))).orElseThrow(), List.of());
 		}

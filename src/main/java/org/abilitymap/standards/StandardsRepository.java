@@ -14,11 +14,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StandardsRepository {
 
-	private static final String APPROVE = """
+	/**
+	 * Records the decision as a review of the version and as its status; then the latest approved version of the
+	 * enterprise's submissions for the job becomes the published one, the version every reader sees.
+	 */
+	private static final String REVIEW = """
 			MATCH (s:Submission {id: $submissionId}), (b:IndustryBody {id: $industryBodyId})
-			SET s.status = 'APPROVED', s.approvedBy = b.id, s.approvedAt = datetime(), s.reviewNote = $note
-			MERGE (b)-[:APPROVED]->(s)
-			RETURN s.jobId AS jobId
+			CREATE (r:Review {id: randomUUID(), submissionId: s.id, decision: $decision, comment: $comment,
+			                  at: datetime(), reviewer: $reviewer, industryBodyId: b.id})-[:REVIEWS]->(s)
+			SET s.status = $decision, s.reviewedAt = r.at, s.reviewedBy = $reviewer, s.reviewNote = $comment
+			FOREACH (approval IN CASE WHEN $decision = 'APPROVED' THEN [1] ELSE [] END |
+			  SET s.approvedBy = b.id, s.approvedAt = r.at
+			  MERGE (b)-[:APPROVED]->(s))
+			WITH s
+			OPTIONAL MATCH (:IndustryBody)-[approval:APPROVED]->(s) WHERE $decision <> 'APPROVED'
+			DELETE approval
+			WITH DISTINCT s
+			MATCH (version:Submission {enterpriseId: s.enterpriseId, jobId: s.jobId})
+			WITH version ORDER BY version.version DESC
+			WITH collect(version) AS versions
+			WITH versions, [v IN versions WHERE v.status = 'APPROVED'][0] AS published
+			UNWIND versions AS version
+			SET version.published = (published IS NOT NULL AND version = published)
 			""";
 
 	private static final String SET_OVERRIDE = """
@@ -105,7 +122,7 @@ class StandardsRepository {
 	private static final String SUBMISSION_STATE = """
 			OPTIONAL MATCH (s:Submission {id: $submissionId})
 			OPTIONAL MATCH (b:IndustryBody {id: $industryBodyId})
-			RETURN s IS NOT NULL AS submission, b IS NOT NULL AS body
+			RETURN s.jobId AS jobId, b IS NOT NULL AS body
 			""";
 
 	private static final String REQUIREMENT_REFS = """
@@ -131,11 +148,10 @@ class StandardsRepository {
 			.asMap();
 	}
 
-	String approve(TransactionContext tx, String submissionId, String industryBodyId, String note) {
-		return tx.run(APPROVE, parameters("submissionId", submissionId, "industryBodyId", industryBodyId, "note", note))
-			.single()
-			.get("jobId")
-			.asString();
+	void review(TransactionContext tx, String submissionId, String industryBodyId, ReviewDecision decision,
+			String comment, String reviewer) {
+		tx.run(REVIEW, parameters("submissionId", submissionId, "industryBodyId", industryBodyId, "decision",
+				decision.name(), "comment", comment, "reviewer", reviewer)).consume();
 	}
 
 	void setOverride(TransactionContext tx, Map<String, Object> requirement) {

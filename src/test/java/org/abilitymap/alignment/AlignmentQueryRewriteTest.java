@@ -84,7 +84,7 @@ class AlignmentQueryRewriteTest extends GraphTestSupport {
 			  WITH p, programmeId, jobIds, taught WHERE taught = 0
 			  MATCH (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]->(q)
 			  WHERE q <> p AND (size(jobIds) = 0 OR step.jobId IN jobIds)
-			    AND EXISTS { (:Submission {id: step.submissionId, current: true}) }
+			    AND EXISTS { (:Submission {id: step.submissionId, published: true}) }
 			  WITH DISTINCT programmeId, q
 			  MATCH (:Programme {id: programmeId})-[:HAS_COURSE]->(near:Course)-[:TEACHES]->(q)
 			  WITH near, count(DISTINCT q) AS shared

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.abilitymap.support.TestSystemActor;
 import org.abilitymap.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,7 @@ class CaseRestTest extends GraphTestSupport {
 	void aJobsAbilityMapDownloadsAndAPostedPackageIsImportedOnceThenUnchanged() throws Exception {
 		loadCatalog();
 		jobDocuments.importDocument(document("submission-a.json"));
+		approveAllSubmissions();
 
 		HttpResponse<String> download = get("/api/jobs/t-battery-assembler/case.json?what=ability-map");
 		assertThat(download.statusCode()).isEqualTo(200);
@@ -67,12 +69,12 @@ class CaseRestTest extends GraphTestSupport {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+		return http.send(TestSystemActor.request(URI.create("http://localhost:" + port + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		return http.send(TestSystemActor.request(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.abilitymap.support.TestSystemActor;
 import org.abilitymap.alignment.AlignmentFixture;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.Problem;
@@ -590,7 +591,7 @@ class ProgrammeDocumentTest extends GraphTestSupport {
 
 	@SuppressWarnings("unchecked")
 	private Response post(String path, String body) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		HttpRequest request = TestSystemActor.request(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build();

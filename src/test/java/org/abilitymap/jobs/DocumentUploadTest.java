@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.support.TestSystemActor;
 import org.abilitymap.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -133,7 +134,7 @@ class DocumentUploadTest extends GraphTestSupport {
 	}
 
 	private Response postJson(String path, String json) {
-		return send(HttpRequest.newBuilder(uri(path))
+		return send(TestSystemActor.request(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
 			.build());
@@ -147,7 +148,7 @@ class DocumentUploadTest extends GraphTestSupport {
 				+ "Content-Type: application/json\r\n\r\n"));
 		body.writeBytes(content);
 		body.writeBytes(bytes("\r\n--" + boundary + "--\r\n"));
-		return send(HttpRequest.newBuilder(uri(path))
+		return send(TestSystemActor.request(uri(path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());

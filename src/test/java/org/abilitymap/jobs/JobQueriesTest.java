@@ -223,18 +223,20 @@ class JobQueriesTest extends GraphTestSupport {
 
 		query("{ enterprises { edges { node { id industries { id } submissions { id latest } } } } }")
 			.path("enterprises.edges[*].node").matchesJsonStrictly("""
-					[{"id": "t-ent-a", "industries": [{"id": "t-nev"}], "submissions": [{"id": "%s", "latest": true}]},
+					[{"id": "t-ent-a", "industries": [{"id": "t-nev"}],
+					  "submissions": [{"id": "%s", "latest": false}, {"id": "%s", "latest": true}]},
 					 {"id": "t-ent-b", "industries": [{"id": "t-nev"}],
 					  "submissions": [{"id": "%s", "latest": true}, {"id": "%s", "latest": true}]},
 					 {"id": "t-ent-c", "industries": [{"id": "t-ai"}], "submissions": []}]
-					""".formatted(A_V2, B_ASSEMBLER, B_TECHNICIAN));
+					""".formatted(A_V1, A_V2, B_ASSEMBLER, B_TECHNICIAN));
 	}
 
 	// ----- submissions
 
 	@Test
 	void aSubmissionHasItsShadowingEnterpriseJobAndVersions() {
-		submit("submission-a.json", "submission-b-assembler.json");
+		jobDocuments.importDocument(document("submission-a.json"));
+		jobDocuments.importDocument(document("submission-b-assembler.json"));
 
 		GraphQlTester.Response response = query("""
 				{ a: submission(id: "%s") {
@@ -317,9 +319,12 @@ class JobQueriesTest extends GraphTestSupport {
 		jobDocuments.importDocument(changedSubmissionA());
 
 		assertThat(submissionIds(Map.of())).containsExactly(A_V2, C_ANNOTATOR, B_TECHNICIAN, B_ASSEMBLER, A_V1);
-		assertThat(submissionIds(Map.of("latestOnly", true))).containsExactly(A_V2, C_ANNOTATOR, B_TECHNICIAN, B_ASSEMBLER);
+		// v1 of t-ent-a stays listed beside the latest: it is the approved one, v2 awaits review
+		assertThat(submissionIds(Map.of("latestOnly", true))).containsExactly(A_V2, C_ANNOTATOR, B_TECHNICIAN, B_ASSEMBLER, A_V1);
 		assertThat(submissionIds(Map.of("enterpriseId", "t-ent-a"))).containsExactly(A_V2, A_V1);
 		assertThat(submissionIds(Map.of("jobId", "t-battery-assembler"))).containsExactly(A_V2, B_ASSEMBLER, A_V1);
+		assertThat(submissionIds(Map.of("jobId", "t-battery-assembler", "latestOnly", true))).containsExactly(A_V2, B_ASSEMBLER, A_V1);
+		approveAllSubmissions();
 		assertThat(submissionIds(Map.of("jobId", "t-battery-assembler", "latestOnly", true))).containsExactly(A_V2, B_ASSEMBLER);
 		assertThat(submissionIds(Map.of("enterpriseId", "t-ent-b", "jobId", "t-ev-technician"))).containsExactly(B_TECHNICIAN);
 		assertThat(submissionIds(Map.of("enterpriseId", "t-ent-c", "jobId", "t-battery-assembler"))).isEmpty();
@@ -374,11 +379,18 @@ class JobQueriesTest extends GraphTestSupport {
 	}
 
 	@Test
-	void theAbilityMapFollowsTheLatestVersionOnly() {
+	void theAbilityMapFollowsTheLatestApprovedVersionOnly() {
 		submit("submission-a.json", "submission-b-assembler.json");
 		Map<String, Object> withoutRecheck = document("submission-b-assembler.json");
 		steps(withoutRecheck).remove(1);
 		jobDocuments.importDocument(withoutRecheck);
+
+		query("""
+				{ abilityMap(jobId: "t-battery-assembler") { projects { name provenance { version } } } }
+				""")
+			.path("abilityMap.projects[*].provenance.version").entityList(Integer.class).containsExactly(1, 1, 1);
+
+		approveAllSubmissions();
 
 		query("""
 				{ abilityMap(jobId: "t-battery-assembler") {
@@ -412,10 +424,12 @@ class JobQueriesTest extends GraphTestSupport {
 		return graphQlTester.document(document).execute();
 	}
 
+	/** Submits the fixtures and approves them: the ability map shows approved versions only. */
 	private void submit(String... fixtures) {
 		for (String fixture : fixtures) {
 			jobDocuments.importDocument(document(fixture));
 		}
+		approveAllSubmissions();
 	}
 
 	/** submission-a.json with its second project renamed: the next version of t-ent-a's submission. */

@@ -89,6 +89,7 @@ class SubmitWorkTasksTest extends GraphTestSupport {
 			.path("submission.projects[1].name").entity(String.class).isEqualTo("电池包下线检测")
 			.path("submission.versions[*].version").entityList(Integer.class).containsExactly(1, 2)
 			.path("submission.versions[*].latest").entityList(Boolean.class).containsExactly(false, true);
+		approveAllSubmissions();
 		graphQlTester.document("{ abilityMap(jobId: \"t-battery-assembler\") { projects { name provenance { version } } } }")
 			.execute()
 			.path("abilityMap.projects[*].name").entityList(String.class).containsExactly("电池包装配线调试", "电池包下线终检")

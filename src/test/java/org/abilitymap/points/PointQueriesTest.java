@@ -209,6 +209,7 @@ class PointQueriesTest extends GraphTestSupport {
 
 	private void submit(Map<String, Object> document) {
 		jobDocuments.importDocument(document);
+		approveAllSubmissions();
 	}
 
 	/** The next version of a fixture submission: one project, task and step that requires only {@code skill}. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.abilitymap.support.TestSystemActor;
 import org.abilitymap.alignment.Alignment;
 import org.abilitymap.alignment.AlignmentFixture;
 import org.abilitymap.alignment.AlignmentTargets;
@@ -483,7 +484,7 @@ class ReportExportTest extends GraphTestSupport {
 	private Response get(String path) {
 		try {
 			HttpResponse<InputStream> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+					TestSystemActor.request(URI.create("http://localhost:" + port + path)).GET().build(),
 					HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream body = response.body()) {
 				return new Response(response.statusCode(), response.headers().map(), body.readAllBytes());

@@ -28,6 +28,7 @@ class SearchQueriesTest extends GraphTestSupport {
 		jobDocuments.importDocument(document("submission-b.json"));
 		jobDocuments.importDocument(document("submission-c.json"));
 		jobDocuments.importDocument(document("search-programme.json"));
+		approveAllSubmissions();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.support.TestSystemActor;
 import org.abilitymap.alignment.AlignmentFixture;
 import org.abilitymap.cli.ImportCommand;
 import org.abilitymap.curriculum.ProgrammeSaveResult;
@@ -356,11 +357,11 @@ class SpreadsheetImportTest extends GraphTestSupport {
 	}
 
 	private HttpResponse<byte[]> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		return http.send(TestSystemActor.request(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+		return http.send(TestSystemActor.request(uri(path)).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -371,7 +372,7 @@ class SpreadsheetImportTest extends GraphTestSupport {
 				+ "\"\r\nContent-Type: " + SpreadsheetUploads.XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return http.send(HttpRequest.newBuilder(uri(path))
+		return http.send(TestSystemActor.request(uri(path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
 				HttpResponse.BodyHandlers.ofString());

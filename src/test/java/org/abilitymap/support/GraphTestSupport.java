@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.standards.JobStandards;
+import org.abilitymap.standards.ReviewDecision;
 import org.abilitymap.documents.JsonDocuments;
 import org.abilitymap.imports.DocumentImport;
 import org.abilitymap.support.neo4j.Graph;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +47,9 @@ public abstract class GraphTestSupport {
 	protected DocumentImport jobDocuments;
 
 	@Autowired
+	private JobStandards standards;
+
+	@Autowired
 	void graphQlTester(HttpGraphQlTester tester) {
 		this.graphQlTester = PatientGraphQl.of(tester);
 	}
@@ -63,6 +71,20 @@ public abstract class GraphTestSupport {
 			registry.add("abilitymap.neo4j.embedded.data-dir", dataDir::toString);
 			registry.add("abilitymap.neo4j.embedded.delete-on-close", () -> "true");
 		}
+	}
+
+	/** Fixtures loaded by calling services directly act as the system, as the command line does. */
+	@BeforeEach
+	void actAsTheSystem() {
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(TestSystemActor.SYSTEM, null,
+				List.of()));
+		SecurityContextHolder.setContext(context);
+	}
+
+	@AfterEach
+	void stopActing() {
+		SecurityContextHolder.clearContext();
 	}
 
 	@BeforeEach
@@ -101,14 +123,15 @@ public abstract class GraphTestSupport {
 	}
 
 	/**
-	 * A fingerprint of every node and relationship with all their properties, except the migration history and the
-	 * stored alignment snapshots (derived data, computed on the first ask): equal fingerprints mean the graph is
-	 * unchanged.
+	 * A fingerprint of every node and relationship with all their properties, except the migration history, the
+	 * stored alignment snapshots (derived data, computed on the first ask) and the audit trail (which records refusals
+	 * too): equal fingerprints mean the graph is unchanged.
 	 */
 	protected List<String> fingerprint() {
 		return graph.read(tx -> {
 			List<String> nodes = tx.run("""
-					MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase' OR label STARTS WITH 'Alignment')
+					MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase' OR label STARTS WITH 'Alignment'
+					  OR label = 'AuditEntry')
 					WITH n ORDER BY n.id
 					RETURN labels(n) AS labels, properties(n) AS properties
 					""").list(r -> r.get("labels").asList() + " " + new java.util.TreeMap<>(r.get("properties").asMap()));
@@ -123,6 +146,19 @@ public abstract class GraphTestSupport {
 			all.addAll(relationships.stream().sorted().toList());
 			return all;
 		});
+	}
+
+	/**
+	 * Approves every submission still awaiting review, through the review workflow, as the test industry body
+	 * {@code ib-test} (created when missing): what others see (ability maps, trace, search, alignment) rests on
+	 * approved versions only.
+	 */
+	protected void approveAllSubmissions() {
+		graph.write(tx -> tx.run("MERGE (b:IndustryBody {id: 'ib-test'}) ON CREATE SET b.name = '测试行业组织'").consume());
+		List<String> waiting = graph.read(tx -> tx.run(
+				"MATCH (s:Submission) WHERE s.status = 'SUBMITTED' RETURN s.id AS id ORDER BY s.version, id")
+			.list(r -> r.get("id").asString()));
+		waiting.forEach(id -> standards.review(id, ReviewDecision.APPROVED, "测试夹具 (test fixture)", "ib-test"));
 	}
 
 	/** Counts nodes with a label. */

@@ -68,6 +68,23 @@ final class Browser implements AutoCloseable {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * Signs in on the page's login as a demo account (password {@code abilitymap-demo}), after signing out whoever
+	 * was, and waits until the view behind the login is settled.
+	 */
+	void signIn(String username) {
+		driver.get(baseUrl + "/#/");
+		driver.manage().deleteAllCookies();
+		driver.navigate().refresh();
+		new WebDriverWait(driver, TIMEOUT).until(d -> !d.findElements(By.cssSelector("[data-test='login-form']")).isEmpty());
+		byTest("login-username").sendKeys(username);
+		byTest("login-password").sendKeys("abilitymap-demo");
+		byTest("login-submit").click();
+		new WebDriverWait(driver, TIMEOUT).withMessage("signed in as " + username)
+			.until(d -> d.findElement(By.id("user-box")).isDisplayed() && !"login".equals(view().getDomAttribute("data-view")));
+		settle();
+	}
+
 	/** Opens a hash route, such as {@code #/job/x}, and waits until its view is settled. */
 	void open(String hash) {
 		driver.get(baseUrl + "/" + hash);

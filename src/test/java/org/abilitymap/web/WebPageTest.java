@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "abilitymap.demo.load=true", "abilitymap.neo4j.embedded.bolt-port=0", "abilitymap.neo4j.uri=" })
 @AutoConfigureHttpGraphQlTester
+@org.springframework.context.annotation.Import(org.abilitymap.support.TestSystemActor.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class WebPageTest {
 
@@ -88,14 +89,47 @@ class WebPageTest {
 		}
 	}
 
+	/** Every test starts in Chinese, signed in as the auditor (who reads everything published); some sign in again. */
 	@BeforeEach
-	void chineseAtTheStartOfEveryTest() {
+	void chineseAndSignedInAtTheStartOfEveryTest() {
 		browser.baseUrl("http://localhost:" + port);
 		browser.size(1280, 900);
-		browser.open("#/");
+		browser.driver.get("http://localhost:" + port + "/#/");
 		browser.js("localStorage.clear()");
-		browser.driver.navigate().refresh();
-		browser.settle();
+		browser.signIn("demo-auditor");
+	}
+
+	// ------------------------------------------------------------------------------------------------ accounts
+
+	@Test
+	void everyDemoAccountSignsInAndTheHeaderShowsItsOrganisationAndRoles() {
+		Map<String, Object> data = query("""
+				{ accounts(first: 100) { edges { node { username roles organisation { kind id name } } } } }
+				""", Map.of());
+		List<Map<String, Object>> demo = listAt(data, "accounts.edges").stream()
+			.filter(edge -> ((String) at(edge, "node.username")).startsWith("demo-"))
+			.toList();
+		assertThat(demo).hasSize(8);
+		for (Map<String, Object> edge : demo) {
+			String username = (String) at(edge, "node.username");
+			browser.signIn(username);
+			@SuppressWarnings("unchecked")
+			List<String> roles = (List<String>) at(edge, "node.roles");
+			assertThat(browser.byTest("user-roles").getDomAttribute("data-roles").split(" ")).as(username)
+				.containsExactlyInAnyOrderElementsOf(roles);
+			assertThat(browser.text("user-org")).as(username).contains((String) at(edge, "node.organisation.name"));
+		}
+		browser.screenshot("00-signed-in");
+
+		browser.byTest("logout").click();
+		browser.waitUntil("the login", () -> !browser.all("[data-test='login-form']").isEmpty());
+		browser.byTest("login-username").sendKeys("demo-auditor");
+		browser.byTest("login-password").sendKeys("wrong password");
+		browser.byTest("login-submit").click();
+		browser.waitUntil("the refusal", () -> !browser.text("login-message").isEmpty()
+				&& !browser.text("login-message").contains("…"));
+		assertThat(browser.text("login-message")).contains("Wrong username or password");
+		assertThat(browser.view().getDomAttribute("data-view")).isEqualTo("login");
 	}
 
 	// ------------------------------------------------------------------------------------------------ overview
@@ -527,6 +561,7 @@ class WebPageTest {
 
 	@Test
 	void submittingShowsEveryProblemWhereItIsOrWhatWasMatchedAndCreated() throws Exception {
+		browser.signIn("demo-enterprise2");
 		browser.open("#/submit");
 
 		// A bad document: the same problems as the API reports, each next to its place; nothing written.
@@ -548,7 +583,7 @@ class WebPageTest {
 		assertThat(browser.driver.findElement(By.cssSelector("li.doc-node[data-path='projects[0].tasks[0].steps[0]'] > .doc-problems")).getText())
 			.contains("projects[0].tasks[0].steps[0].name");
 		assertThat(browser.driver.findElement(By.cssSelector("li.doc-node[data-path=''] > .doc-problems")).getText()).contains("jobId");
-		assertThat(intAt(query("{ submissions(filter: {enterpriseId: \"ent-e2e-rejected\"}) { totalCount } }", Map.of()),
+		assertThat(intAt(query("{ submissions(filter: {enterpriseId: \"ent-ah-ev-service\", jobId: \"no-such-job\"}) { totalCount } }", Map.of()),
 				"submissions.totalCount")).isZero();
 		browser.screenshot("10-submit-rejected");
 
@@ -559,7 +594,8 @@ class WebPageTest {
 		waitForSubmission();
 		assertThat(browser.byTest("submit-result").getDomAttribute("data-outcome")).isEqualTo("CREATED");
 		Map<String, Object> stored = query("""
-				{ submissions(filter: {enterpriseId: "ent-e2e-service"}) { totalCount edges { node { id version } } } }
+				{ submissions(filter: {enterpriseId: "ent-ah-ev-service", jobId: "nev-vehicle-assembler"}) {
+				    totalCount edges { node { id version status } } } }
 				""", Map.of());
 		assertThat(intAt(stored, "submissions.totalCount")).isEqualTo(1);
 		assertThat(browser.byTest("submit-result").getText()).contains((String) at(listAt(stored, "submissions.edges").get(0), "node.id"));
@@ -575,13 +611,14 @@ class WebPageTest {
 
 	@Test
 	void aFilledSpreadsheetTemplateIsSubmittedFromThePageWithItsProblemsBySheetRowAndColumn() throws Exception {
+		browser.signIn("demo-enterprise2");
 		browser.open("#/submit");
 		String templateLink = browser.byTest("template-work-tasks").getDomAttribute("href");
-		byte[] template = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+		byte[] template = java.net.http.HttpClient.newHttpClient().send(org.abilitymap.support.TestSystemActor.request(
 				java.net.URI.create("http://localhost:" + port + "/" + templateLink)).build(),
 				java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-		Map<String, Object> cells = new java.util.LinkedHashMap<>(Map.of("enterpriseId", "ent-e2e-sheet",
-				"enterpriseName", "表格提交企业", "jobId", BATTERY_ASSEMBLER, "projectName", "电池包装配", "taskName",
+		Map<String, Object> cells = new java.util.LinkedHashMap<>(Map.of("enterpriseId", "ent-ah-ev-service",
+				"enterpriseName", "安徽某新能源汽车服务有限公司", "jobId", BATTERY_ASSEMBLER, "projectName", "电池包装配", "taskName",
 				"模组装配", "importance", "很重要", "stepName", "模组堆叠", "skillName", "模组堆叠定位"));
 
 		Path bad = fill(template, cells, "bad-work-tasks.xlsx");
@@ -599,7 +636,8 @@ class WebPageTest {
 		browser.byTest("submit-button").click();
 		waitForSubmission();
 		assertThat(browser.byTest("submit-result").getDomAttribute("data-outcome")).isEqualTo("CREATED");
-		assertThat(intAt(query("{ submissions(filter: {enterpriseId: \"ent-e2e-sheet\"}) { totalCount } }", Map.of()),
+		assertThat(intAt(query("{ submissions(filter: {enterpriseId: \"ent-ah-ev-service\", jobId: \"%s\"}) { totalCount } }"
+				.formatted(BATTERY_ASSEMBLER), Map.of()),
 				"submissions.totalCount")).isEqualTo(1);
 	}
 

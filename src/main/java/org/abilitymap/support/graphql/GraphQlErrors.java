@@ -9,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * The one place exceptions become GraphQL errors: client mistakes as BAD_REQUEST with their message, database
- * failures as INTERNAL_ERROR with a fixed message (the driver's text is logged, never sent to the client).
+ * The one place exceptions become GraphQL errors: client mistakes as BAD_REQUEST with their message, refusals as
+ * UNAUTHORIZED (not signed in) or FORBIDDEN (not allowed), database failures as INTERNAL_ERROR with a fixed message
+ * (the driver's text is logged, never sent to the client).
  */
 @ControllerAdvice
 class GraphQlErrors {
@@ -28,6 +31,27 @@ class GraphQlErrors {
 			.path(environment.getExecutionStepInfo().getPath())
 			.location(environment.getField().getSourceLocation())
 			.extensions(Map.of("argument", ex.argument()))
+			.build();
+	}
+
+	/** Not signed in: the messages are abilitymap's own, saying how to sign in. */
+	@GraphQlExceptionHandler
+	GraphQLError notSignedIn(AuthenticationException ex, DataFetchingEnvironment environment) {
+		return refusal(ErrorType.UNAUTHORIZED, ex.getMessage(), environment);
+	}
+
+	/** Signed in but not allowed: the message of an abilitymap refusal names the missing right. */
+	@GraphQlExceptionHandler
+	GraphQLError notAllowed(AccessDeniedException ex, DataFetchingEnvironment environment) {
+		return refusal(ErrorType.FORBIDDEN, ex.getMessage(), environment);
+	}
+
+	private static GraphQLError refusal(ErrorType type, String message, DataFetchingEnvironment environment) {
+		return GraphQLError.newError()
+			.errorType(type)
+			.message(message)
+			.path(environment.getExecutionStepInfo().getPath())
+			.location(environment.getField().getSourceLocation())
 			.build();
 	}
 

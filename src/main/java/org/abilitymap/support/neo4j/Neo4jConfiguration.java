@@ -30,7 +30,8 @@ class Neo4jConfiguration {
 	@Bean
 	Neo4jEndpoint neo4jEndpoint(Neo4jProperties properties, ObjectProvider<EmbeddedNeo4j> embedded) {
 		if (properties.isEmbedded()) {
-			return new Neo4jEndpoint(embedded.getObject().boltUri(), null, null, "neo4j");
+			EmbeddedNeo4j neo4j = embedded.getObject();
+			return new Neo4jEndpoint(neo4j.boltUri(), neo4j.username(), neo4j.password(), "neo4j");
 		}
 		String database = properties.database() == null || properties.database().isBlank() ? null : properties.database();
 		return new Neo4jEndpoint(properties.uri(), properties.username(), properties.password(), database);

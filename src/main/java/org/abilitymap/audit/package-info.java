@@ -1,0 +1,7 @@
+/**
+ * The audit trail: one append-only entry for every write (GraphQL mutations, REST uploads, command-line imports,
+ * account changes, failed logins) with actor, organisation, time, operation, the ids it touched, its outcome and,
+ * for documents, content hash and version; the {@code auditLog} query and CSV/xlsx exports for auditors. Services
+ * say what a write touched through {@link org.abilitymap.audit.AuditScope}.
+ */
+package org.abilitymap.audit;

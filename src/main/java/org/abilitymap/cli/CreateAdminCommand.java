@@ -1,0 +1,83 @@
+package org.abilitymap.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.abilitymap.accounts.Account;
+import org.abilitymap.accounts.Accounts;
+import org.abilitymap.accounts.NewAccount;
+import org.abilitymap.accounts.OrganisationKind;
+import org.abilitymap.accounts.Role;
+import org.abilitymap.documents.InvalidDocumentException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar abilitymap.jar create-admin --username=NAME}: creates an admin account in a quality office (the
+ * first account of a deployment without demo data); the password comes from {@code ABILITYMAP_ADMIN_PASSWORD} or
+ * is asked for, never from the command line, where other users could read it.
+ */
+@Component
+public class CreateAdminCommand {
+
+	/** The quality office new admins belong to unless {@code --organisation} names another. */
+	static final String DEFAULT_OFFICE = "qo-platform";
+
+	private final Accounts accounts;
+
+	CreateAdminCommand(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	/** Runs the command; returns 0 when the account was created, 1 when refused, 2 on usage errors. */
+	public int run(List<String> arguments, PrintStream out, PrintStream err) {
+		CommandOptions command = CommandOptions.parse(arguments);
+		Set<String> unknown = new TreeSet<>(command.options().keySet());
+		unknown.removeAll(Set.of("username", "display-name", "organisation", "organisation-name"));
+		String username = command.options().get("username");
+		if (username == null || !unknown.isEmpty() || !command.operands().isEmpty()) {
+			err.println("Usage: java -jar abilitymap.jar create-admin --username=NAME [--display-name=TEXT] "
+					+ "[--organisation=ID] [--organisation-name=TEXT]");
+			err.println("  Creates an admin of the quality office ID (default " + DEFAULT_OFFICE + ", created when "
+					+ "missing). The password is read from ABILITYMAP_ADMIN_PASSWORD, or asked for.");
+			return 2;
+		}
+		String password = System.getenv("ABILITYMAP_ADMIN_PASSWORD");
+		if (password == null) {
+			password = askPassword(out);
+		}
+		String office = command.options().getOrDefault("organisation", DEFAULT_OFFICE);
+		try {
+			Account account = accounts.create(new NewAccount(username, command.options().get("display-name"), password,
+					OrganisationKind.QUALITY_OFFICE, office, command.options().getOrDefault("organisation-name",
+							"平台管理 (platform administration)"), Set.of(Role.ADMIN)));
+			out.println("Created admin '" + account.username() + "' of " + account.organisationName() + " ("
+					+ account.organisationId() + "). Log in at the page, or use it with HTTP Basic.");
+			return 0;
+		}
+		catch (InvalidDocumentException ex) {
+			ex.problems().forEach(p -> err.println("  " + p));
+			return 1;
+		}
+	}
+
+	private static String askPassword(PrintStream out) {
+		if (System.console() != null) {
+			char[] typed = System.console().readPassword("Password for the new admin (at least %d characters): ",
+					Accounts.MIN_PASSWORD_LENGTH);
+			return typed == null ? null : new String(typed);
+		}
+		out.println("Password for the new admin (one line on standard input):");
+		try {
+			return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+}
