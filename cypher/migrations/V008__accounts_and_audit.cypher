@@ -1,11 +1,13 @@
 -- liquibase formatted cypher
 
 -- Accounts log in by username; personal access tokens are found by their id (the secret is stored hashed);
--- quality offices are a kind of organisation that only accounts refer to; reviews and audit entries have ids too.
+-- quality offices are a kind of organisation that only accounts refer to; reviews and audit entries have ids too;
+-- server secrets (the key signing remember-me cookies) are shared by every instance through the database.
 -- changeset abilitymap:V008-1 runInTransaction:false
 CREATE CONSTRAINT account_username IF NOT EXISTS FOR (n:Account) REQUIRE n.username IS UNIQUE;
 CREATE CONSTRAINT access_token_id IF NOT EXISTS FOR (n:AccessToken) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT quality_office_id IF NOT EXISTS FOR (n:QualityOffice) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT server_secret_id IF NOT EXISTS FOR (n:ServerSecret) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT review_id IF NOT EXISTS FOR (n:Review) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);

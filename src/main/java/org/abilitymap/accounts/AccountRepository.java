@@ -125,6 +125,13 @@ class AccountRepository {
 			RETURN %s AS item, t.secretHash AS secretHash
 			""".formatted(Account.PROJECTION);
 
+	/** The first instance to start stores its candidate; every instance then uses the stored one. */
+	private static final String SERVER_SECRET = """
+			MERGE (k:ServerSecret {id: $id})
+			ON CREATE SET k.value = $candidate, k.createdAt = datetime()
+			RETURN k.value AS value
+			""";
+
 	private static final String ANY_ADMIN = """
 			MATCH (a:Account) WHERE 'ADMIN' IN a.roles AND a.enabled RETURN count(a) > 0 AS any
 			""";
@@ -138,6 +145,10 @@ class AccountRepository {
 
 	void ensureQualityOffice(TransactionContext tx, String id, String name, String nameEn) {
 		tx.run(ENSURE_QUALITY_OFFICE, Rows.of("organisationId", id, "name", name, "nameEn", nameEn)).consume();
+	}
+
+	String serverSecret(TransactionContext tx, String id, String candidate) {
+		return tx.run(SERVER_SECRET, Map.of("id", id, "candidate", candidate)).single().get("value").asString();
 	}
 
 	boolean usernameTaken(TransactionContext tx, String username) {

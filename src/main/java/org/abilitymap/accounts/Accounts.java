@@ -61,6 +61,14 @@ public class Accounts {
 		return createAs(account, Rights.requireActor().username());
 	}
 
+	/**
+	 * The key that signs the page's remember-me cookies, the same for every instance on this database, so that a
+	 * login made on one instance is accepted by all.
+	 */
+	String rememberMeKey() {
+		return graph.write(tx -> repository.serverSecret(tx, "remember-me", randomText(32)));
+	}
+
 	/** Whether any enabled admin account exists. */
 	public boolean anyAdmin() {
 		return graph.read(repository::anyAdmin);

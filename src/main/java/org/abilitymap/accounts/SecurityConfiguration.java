@@ -1,10 +1,13 @@
 package org.abilitymap.accounts;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +27,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -36,13 +40,16 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.rememberme.AbstractRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may reach what over HTTP: the page's form login with a session cookie (CSRF-protected), HTTP Basic and bearer
+ * Who may reach what over HTTP: the page's form login with a session and a remember-me cookie that every instance
+ * accepts (CSRF-protected), HTTP Basic and bearer
  * tokens (personal access tokens, and JWTs when an identity provider is configured) for scripts; anonymous callers
  * reach only the page's files, the login and the health check. What a signed-in caller may do is decided by method
  * security ({@link Allowed}, {@link Rights}).
@@ -71,11 +78,27 @@ class SecurityConfiguration {
 				AnnotationMatchingPointcut.forMethodAnnotation(Allowed.class), new AllowedAuthorizationManager());
 	}
 
+	/**
+	 * The page's login outlives its session, and reaches every instance: a remember-me cookie signed with the key
+	 * all instances share through the database (nothing is held by one instance only). Its signature covers the
+	 * password hash, so changing the password ends it.
+	 */
+	@Bean
+	TokenBasedRememberMeServices rememberMeServices(Accounts accounts, AccountUserDetailsService users) {
+		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(accounts.rememberMeKey(), users,
+				TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+		services.setAlwaysRemember(true);
+		services.setTokenValiditySeconds((int) Duration.ofHours(12).toSeconds());
+		services.setUseSecureCookie(false); // decided by the request: HTTPS behind a proxy sets it secure
+		return services;
+	}
+
 	@Bean
 	AuthenticationManager authenticationManager(AccountUserDetailsService accounts, PasswordEncoder passwords,
 			Accounts accountService, ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TokenBasedRememberMeServices rememberMe) {
 		List<AuthenticationProvider> providers = new ArrayList<>();
+		providers.add(new RememberMeAuthenticationProvider(rememberMe.getKey()));
 		DaoAuthenticationProvider password = new DaoAuthenticationProvider(accounts);
 		password.setPasswordEncoder(passwords);
 		providers.add(password);
@@ -93,8 +116,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			SecurityProperties properties, AccessProblems problems, ObjectProvider<AuditedRequests> audited)
-			throws Exception {
+			SecurityProperties properties, AccessProblems problems, ObjectProvider<AuditedRequests> audited,
+			TokenBasedRememberMeServices rememberMe) throws Exception {
 		audited.ifAvailable(audit -> http.addFilterBefore(new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -130,7 +153,7 @@ class SecurityConfiguration {
 						response.sendRedirect(request.getContextPath() + "/login?error");
 					}
 				}))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, authentication) -> {
+			.logout(logout -> logout.logoutUrl("/logout").deleteCookies("JSESSIONID").logoutSuccessHandler((request, response, authentication) -> {
 				if (wantsJson(request)) {
 					response.setStatus(HttpStatus.NO_CONTENT.value());
 				}
@@ -138,13 +161,15 @@ class SecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + "/");
 				}
 			}))
+			.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
 			.httpBasic(basic -> basic.realmName("abilitymap").authenticationEntryPoint(problems))
 			.oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(request -> authenticationManager)
 				.authenticationEntryPoint(problems))
-			// CSRF guards the session cookie: a script authenticating with a header, or an API call with no session at
-			// all, carries no ambient credentials (the latter is answered 401, not a CSRF 403). The login keeps it.
+			// CSRF guards the cookies a browser sends on its own (session, remember-me): a script authenticating with a
+			// header, or an API call without those cookies, has none to abuse (and is answered 401, not a CSRF 403).
+			// The login form keeps it.
 			.csrf(csrf -> csrf.spa().ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-					|| request.getRequestedSessionId() == null && isApi(request)))
+					|| !hasAmbientCredentials(request) && isApi(request)))
 			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -161,6 +186,16 @@ class SecurityConfiguration {
 	private static boolean wantsJson(HttpServletRequest request) {
 		String accept = request.getHeader("Accept");
 		return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
+	}
+
+	/** Whether a request carries credentials a browser would send on its own (a session or remember-me cookie). */
+	private static boolean hasAmbientCredentials(HttpServletRequest request) {
+		if (request.getRequestedSessionId() != null && request.isRequestedSessionIdValid()) {
+			return true;
+		}
+		Cookie[] cookies = request.getCookies();
+		return cookies != null && Arrays.stream(cookies)
+			.anyMatch(cookie -> cookie.getName().equals(AbstractRememberMeServices.SPRING_SECURITY_REMEMBER_ME_COOKIE_KEY));
 	}
 
 	private static String loginFailure(AuthenticationException exception) {

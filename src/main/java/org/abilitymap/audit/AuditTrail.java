@@ -93,6 +93,22 @@ public class AuditTrail {
 		}
 	}
 
+	/**
+	 * Closes the scope of a write begun with {@link #begin} whose outcome is known only later, keeping what it
+	 * touched for {@link #endLater}.
+	 */
+	public Object detach(Object begun) {
+		AuditScope.Details details = AuditScope.current();
+		AuditScope.close(((Open) begun).previous());
+		return new Detached(details == null ? new AuditScope.Details() : details, Rights.current().orElse(null));
+	}
+
+	/** Records a write detached with {@link #detach}, once its outcome is known (on any thread). */
+	public void endLater(Object detached, Source source, String operation, Outcome outcome, String detail) {
+		Detached write = (Detached) detached;
+		write(write.actor(), source, operation, write.details(), outcome, detail);
+	}
+
 	/** Records a write that happened without a scope, such as a failed login; {@code actor} may be null. */
 	public void recordEvent(Source source, String operation, Actor actor, List<String> entityIds, Outcome outcome,
 			String detail) {
@@ -193,5 +209,8 @@ public class AuditTrail {
 	}
 
 	private record Open(AuditScope.Details previous) {
+	}
+
+	private record Detached(AuditScope.Details details, Actor actor) {
 	}
 }

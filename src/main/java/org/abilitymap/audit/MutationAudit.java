@@ -2,7 +2,11 @@ package org.abilitymap.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
+import graphql.GraphQLError;
+import graphql.execution.DataFetcherResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -10,6 +14,7 @@ import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import org.abilitymap.audit.AuditEntry.Outcome;
 import org.abilitymap.audit.AuditTrail.Source;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +50,18 @@ class MutationAudit extends SimplePerformantInstrumentation {
 				trail.end(begun, Source.GRAPHQL, operation, AuditTrail.outcomeOf(ex), ex.getMessage());
 				throw ex;
 			}
-			trail.end(begun, Source.GRAPHQL, operation, outcomeOf(result), problemsOf(result));
+			if (result instanceof CompletionStage<?> stage) {
+				Object detached = trail.detach(begun);
+				return stage.whenComplete((value, ex) -> {
+					if (ex != null) {
+						trail.endLater(detached, Source.GRAPHQL, operation, AuditTrail.outcomeOf(ex), ex.getMessage());
+					}
+					else {
+						trail.endLater(detached, Source.GRAPHQL, operation, outcomeOf(value), detailOf(value));
+					}
+				});
+			}
+			trail.end(begun, Source.GRAPHQL, operation, outcomeOf(result), detailOf(result));
 			return result;
 		};
 	}
@@ -63,14 +79,28 @@ class MutationAudit extends SimplePerformantInstrumentation {
 			.toArray(String[]::new);
 	}
 
-	/** A payload with typed errors is a refusal: nothing was written. */
-	private static Outcome outcomeOf(Object payload) {
-		return errorsOf(payload).isEmpty() ? Outcome.DONE : Outcome.REFUSED;
+	/**
+	 * A GraphQL error in place of the payload is a refusal when it is the client's (not signed in, not allowed,
+	 * invalid input) and a failure otherwise; a payload with typed errors is a refusal: nothing was written.
+	 */
+	private static Outcome outcomeOf(Object result) {
+		if (result instanceof DataFetcherResult<?> fetched && !fetched.getErrors().isEmpty()) {
+			return fetched.getErrors().stream().allMatch(error -> error.getErrorType() instanceof ErrorType type
+					&& type != ErrorType.INTERNAL_ERROR) ? Outcome.REFUSED : Outcome.FAILED;
+		}
+		return errorsOf(payloadOf(result)).isEmpty() ? Outcome.DONE : Outcome.REFUSED;
 	}
 
-	private static String problemsOf(Object payload) {
-		List<?> errors = errorsOf(payload);
+	private static String detailOf(Object result) {
+		if (result instanceof DataFetcherResult<?> fetched && !fetched.getErrors().isEmpty()) {
+			return fetched.getErrors().stream().map(GraphQLError::getMessage).collect(Collectors.joining(" "));
+		}
+		List<?> errors = errorsOf(payloadOf(result));
 		return errors.isEmpty() ? null : errors.toString();
+	}
+
+	private static Object payloadOf(Object result) {
+		return result instanceof DataFetcherResult<?> fetched ? fetched.getData() : result;
 	}
 
 	private static List<?> errorsOf(Object payload) {

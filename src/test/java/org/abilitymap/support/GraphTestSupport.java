@@ -26,7 +26,7 @@ import org.testcontainers.neo4j.Neo4jContainer;
 
 /**
  * Base of the integration tests: points the application at the test's Neo4j, empties the graph before each test
- * (keeping the migration history, so schema stays), and offers fixture loading and a graph fingerprint for
+ * (keeping the migration history, so schema stays, and the server secrets the running application signs with), and offers fixture loading and a graph fingerprint for
  * "nothing was written" assertions.
  */
 @IntegrationTest
@@ -90,7 +90,7 @@ public abstract class GraphTestSupport {
 	@BeforeEach
 	void emptyGraph() {
 		graph.write(tx -> tx.run("""
-				MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase')
+				MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase' OR label = 'ServerSecret')
 				DETACH DELETE n
 				""").consume());
 	}
@@ -131,7 +131,7 @@ public abstract class GraphTestSupport {
 		return graph.read(tx -> {
 			List<String> nodes = tx.run("""
 					MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase' OR label STARTS WITH 'Alignment'
-					  OR label = 'AuditEntry')
+					  OR label = 'AuditEntry' OR label = 'ServerSecret')
 					WITH n ORDER BY n.id
 					RETURN labels(n) AS labels, properties(n) AS properties
 					""").list(r -> r.get("labels").asList() + " " + new java.util.TreeMap<>(r.get("properties").asMap()));
