@@ -18,7 +18,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -46,12 +45,14 @@ class AuditExportController {
 		this.trail = trail;
 	}
 
+	/** The query parameters of both downloads: the fields of {@code auditLog}'s filter, all optional. */
+	record Parameters(String actor, String organisationId, String entityId, String operation, String outcome,
+			String from, String to) {
+	}
+
 	@GetMapping("/api/audit.csv")
-	ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String actor,
-			@RequestParam(required = false) String organisationId, @RequestParam(required = false) String entityId,
-			@RequestParam(required = false) String operation, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		AuditTrail.Listing filter = checked(actor, organisationId, entityId, operation, outcome, from, to);
+	ResponseEntity<StreamingResponseBody> csv(Parameters parameters) {
+		AuditTrail.Listing filter = checked(parameters);
 		StreamingResponseBody body = out -> {
 			// A BOM so that Excel opens the Chinese text as UTF-8.
 			out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -72,11 +73,8 @@ class AuditExportController {
 	}
 
 	@GetMapping("/api/audit.xlsx")
-	ResponseEntity<StreamingResponseBody> xlsx(@RequestParam(required = false) String actor,
-			@RequestParam(required = false) String organisationId, @RequestParam(required = false) String entityId,
-			@RequestParam(required = false) String operation, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-		AuditTrail.Listing filter = checked(actor, organisationId, entityId, operation, outcome, from, to);
+	ResponseEntity<StreamingResponseBody> xlsx(Parameters parameters) {
+		AuditTrail.Listing filter = checked(parameters);
 		StreamingResponseBody body = out -> writeWorkbook(filter, out);
 		return download(body, MediaType.parseMediaType(XLSX), "audit.xlsx");
 	}
@@ -103,8 +101,8 @@ class AuditExportController {
 		}
 	}
 
-	private AuditTrail.Listing checked(String actor, String organisationId, String entityId, String operation,
-			String outcome, String from, String to) {
+	private AuditTrail.Listing checked(Parameters parameters) {
+		String outcome = parameters.outcome();
 		String outcomeName = outcome == null || outcome.isBlank() ? null : outcome.strip().toUpperCase(Locale.ROOT);
 		if (outcomeName != null) {
 			try {
@@ -115,8 +113,9 @@ class AuditExportController {
 						"'outcome' is DONE, REFUSED or FAILED, not '" + outcome + "'.");
 			}
 		}
-		AuditFilter filter = new AuditFilter(blankToNull(actor), blankToNull(organisationId), blankToNull(entityId),
-				blankToNull(operation), outcomeName, blankToNull(from), blankToNull(to));
+		AuditFilter filter = new AuditFilter(blankToNull(parameters.actor()), blankToNull(parameters.organisationId()),
+				blankToNull(parameters.entityId()), blankToNull(parameters.operation()), outcomeName,
+				blankToNull(parameters.from()), blankToNull(parameters.to()));
 		return trail.listing(filter);
 	}
 
