@@ -59,20 +59,17 @@ public class AuditTrail {
 	 * invalid input), failed on any other exception, which is rethrown.
 	 */
 	public <T> T record(Source source, String operation, Supplier<T> write) {
-		AuditScope.Details previous = AuditScope.current();
-		AuditScope.Details details = AuditScope.open();
+		Object begun = begin();
+		T result;
 		try {
-			T result = write.get();
-			append(source, operation, details, Outcome.DONE, null);
-			return result;
+			result = write.get();
 		}
 		catch (RuntimeException ex) {
-			append(source, operation, details, outcomeOf(ex), ex.getMessage());
+			end(begun, source, operation, outcomeOf(ex), ex.getMessage());
 			throw ex;
 		}
-		finally {
-			AuditScope.close(previous);
-		}
+		end(begun, source, operation, Outcome.DONE, null);
+		return result;
 	}
 
 	/** Opens the scope of a write whose outcome is decided by its caller (see {@link #end}). */
