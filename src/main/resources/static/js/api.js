@@ -59,6 +59,15 @@ export function gql(query, variables = {}) {
   return cache.get(key);
 }
 
+/** Runs a GraphQL mutation (never kept) and forgets every kept answer, since the data may have changed. */
+export async function mutate(query, variables = {}) {
+  try {
+    return await post(query, variables);
+  } finally {
+    clearCache();
+  }
+}
+
 /** Forgets every kept answer, after the data changed. */
 export function clearCache() {
   cache.clear();

@@ -12,8 +12,10 @@ import * as matrix from './views/matrix.js';
 import * as trace from './views/trace.js';
 import * as search from './views/search.js';
 import * as submit from './views/submit.js';
+import * as history from './views/history.js';
+import * as accounts from './views/accounts.js';
 
-const views = { home, job, programme, matrix, trace, search, submit };
+const views = { home, job, programme, matrix, trace, search, submit, history, accounts };
 
 let renders = 0;
 let cleanups = [];
@@ -97,6 +99,8 @@ async function render() {
     isCurrent: () => token === renders,
     onCleanup: (fn) => cleanups.push(fn),
     defer: (promise) => pending.push(promise),
+    /** Draws the view again in place, after a change the view made itself. */
+    reload: () => render(),
     /** Goes to another hash; replace keeps the history entry (for filters). */
     navigate: (hash, { replace = false } = {}) => {
       if (replace) {

@@ -1,5 +1,5 @@
 // Small helpers for building the page: elements, states, levels, numbers and charts.
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 /** Creates an element: h('a', {href: '#/', class: 'x', onclick: fn, 'data-test': 'y'}, 'text', child…). */
 export function h(tag, props = {}, ...children) {
@@ -68,6 +68,15 @@ export function emptyBox(text) {
 /** A ratio as a percentage with one decimal, rounded half up on the thousandth: 0.8961 → "89.6%". */
 export function pct(ratio) {
   return (Math.round((ratio || 0) * 1000) / 10).toFixed(1) + '%';
+}
+
+/** An ISO date-time as a local date and time to the minute; the text as it is when it is not one. */
+export function dateTime(iso) {
+  if (!iso) {
+    return '';
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 }
 
 /** Rank 1–3 of a proficiency or teaching level. */

@@ -1,7 +1,8 @@
 // Job ability map: the project → task → step → skill → knowledge tree of a job as a collapsible ECharts tree,
 // with an outline of the same tree for keyboards and screen readers, and the job's skill summary.
-import { gql } from '../api.js';
-import { CHART_FONT, LEVEL_COLOURS, chartBox, emptyBox, esc, h, levelBadge, panel, rank, select, stat } from '../dom.js';
+import { gql, mutate } from '../api.js';
+import { hasRole } from '../session.js';
+import { CHART_FONT, LEVEL_COLOURS, chartBox, dateTime, emptyBox, esc, h, levelBadge, panel, rank, select, stat } from '../dom.js';
 import { nm, t } from '../i18n.js';
 import { hashOf } from '../route.js';
 
@@ -10,12 +11,21 @@ const JOBS = `{ jobs(first: 100) { edges { node { id name nameEn group { id name
 const MAP = `query abilityMap($jobId: ID!) {
   abilityMap(jobId: $jobId) {
     job { id name nameEn description group { id name nameEn } }
-    submissions { id version enterprise { id name nameEn } shadowing { startDate endDate method } }
+    submissions { ...submissionStatus shadowing { startDate endDate method } }
+    drafts { ...submissionStatus }
     projects { id name nameEn provenance { enterprise { id name nameEn } version submissionId }
       tasks { id name nameEn frequency importance difficulty
         steps { id name nameEn skills { level skill { id name nameEn } knowledge { id name nameEn } } } } }
     skills { skill { id name nameEn } highestLevel enterpriseCount stepCount }
   }
+}
+fragment submissionStatus on Submission {
+  id version submittedAt status published enterprise { id name nameEn }
+  reviews { decision comment at reviewer industryBodyId }
+}`;
+
+const REVIEW = `mutation review($input: ReviewSubmissionInput!) {
+  reviewSubmission(input: $input) { submission { id status } errors { path code message } }
 }`;
 
 const SERVING = `query serving($jobId: ID!) {
@@ -43,6 +53,7 @@ export async function render(ctx) {
   }
   page.appendChild(summary(map));
   page.appendChild(serving(servingData.programmes.edges.map((edge) => edge.node)));
+  page.appendChild(submissionPanel(ctx, map));
   if (!map.projects.length) {
     page.appendChild(emptyBox(t('job.noSubmissions')));
     return page;
@@ -113,6 +124,81 @@ function serving(programmes) {
     programmes.length ? programmes.map((p, i) => [i ? t('sep.item') : '',
       h('a', { href: hashOf('programme', p.id), 'data-programme': p.id }, `${nm(p)}${t('sep.open')}${p.code}${t('sep.close')}`)])
       : h('span', { class: 'muted' }, t('job.noProgrammes')));
+}
+
+/**
+ * Every submission behind the map and every draft the caller may see, with its review status and history; a
+ * reviewer decides on the versions awaiting review here.
+ */
+function submissionPanel(ctx, map) {
+  const rows = [...map.submissions, ...map.drafts.filter((d) => !map.submissions.some((s) => s.id === d.id))];
+  if (!rows.length) {
+    return h('div');
+  }
+  const reviewer = hasRole('INDUSTRY_REVIEWER');
+  return panel(t('review.title'),
+    h('p', { class: 'small muted' }, t(map.drafts.length ? 'review.hintDrafts' : 'review.hint')),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'table', 'data-test': 'job-submissions' },
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, t('review.enterprise')),
+        h('th', { scope: 'col', class: 'num' }, t('review.version')),
+        h('th', { scope: 'col' }, t('review.submittedAt')),
+        h('th', { scope: 'col' }, t('review.status')),
+        h('th', { scope: 'col' }, t('review.history')))),
+      h('tbody', {}, rows.map((s) => h('tr', { 'data-submission': s.id, 'data-status': s.status },
+        h('td', {}, nm(s.enterprise)),
+        h('td', { class: 'num' }, String(s.version)),
+        h('td', { class: 'small' }, dateTime(s.submittedAt)),
+        h('td', {}, statusBadge(s), s.published ? null : h('span', { class: 'badge badge-draft', 'data-test': 'draft-mark' }, t('review.draft'))),
+        h('td', {}, reviewHistory(s),
+          h('a', { class: 'small', href: hashOf('history', s.id), 'data-test': 'submission-audit' }, t('review.auditLink')),
+          reviewer && s.status === 'SUBMITTED' ? reviewForm(ctx, s) : null)))))));
+}
+
+function statusBadge(submission) {
+  return h('span', { class: `badge status-${submission.status.toLowerCase().replace('_', '-')}`, 'data-test': 'submission-status' },
+    t(`review.status.${submission.status}`));
+}
+
+function reviewHistory(submission) {
+  if (!submission.reviews.length) {
+    return null;
+  }
+  return h('ol', { class: 'review-history small', 'data-test': 'review-history' }, submission.reviews.map((r) => h('li', {},
+    h('strong', {}, t(`review.status.${r.decision}`)), ` · ${r.reviewer} · ${dateTime(r.at)}`,
+    r.comment ? h('span', { class: 'review-comment' }, `${t('sep.colon')}${r.comment}`) : null)));
+}
+
+/** The decision form of a reviewer: decision, comment (required unless approving) and a button. */
+function reviewForm(ctx, submission) {
+  const decision = h('select', { 'data-test': 'review-decision', 'aria-label': t('review.decision') },
+    ['APPROVED', 'CHANGES_REQUESTED', 'REJECTED'].map((d) => h('option', { value: d }, t(`review.decide.${d}`))));
+  const comment = h('textarea', { rows: 2, 'data-test': 'review-comment', 'aria-label': t('review.comment'),
+    placeholder: t('review.comment') });
+  const message = h('p', { class: 'form-message', role: 'status', 'data-test': 'review-message' });
+  const button = h('button', { type: 'submit', class: 'button button-primary', 'data-test': 'review-submit' }, t('review.submit'));
+  return h('form', {
+    class: 'review-form',
+    'data-test': 'review-form',
+    onsubmit: async (event) => {
+      event.preventDefault();
+      button.disabled = true;
+      message.textContent = t('review.saving');
+      try {
+        const input = { submissionId: submission.id, decision: decision.value, comment: comment.value.trim() || null };
+        const payload = (await mutate(REVIEW, { input })).reviewSubmission;
+        if (payload.errors.length) {
+          message.textContent = payload.errors.map((e) => e.message).join(' ');
+          button.disabled = false;
+          return;
+        }
+        ctx.reload();
+      } catch (error) {
+        message.textContent = error.message;
+        button.disabled = false;
+      }
+    },
+  }, decision, comment, h('div', { class: 'form-actions' }, button, message));
 }
 
 function skillTable(map) {

@@ -132,6 +132,148 @@ class WebPageTest {
 		assertThat(browser.view().getDomAttribute("data-view")).isEqualTo("login");
 	}
 
+	@Test
+	void aDraftShowsItsStatusToItsEnterpriseAndAReviewerInScopeDecidesOnItWithAComment() throws Exception {
+		Map<String, Object> document = json(resource("web/good-work-tasks.json"));
+		document.put("jobId", BATTERY_ASSEMBLER);
+		String submissionId = (String) at(query("""
+				mutation submit($input: SubmitWorkTasksInput!) { submitWorkTasks(input: $input) { submission { id } errors { message } } }
+				""", Map.of("input", document)), "submitWorkTasks.submission.id");
+		String row = "tr[data-submission='" + submissionId + "']";
+
+		// Its own enterprise sees the draft beside the approved map, awaiting review, and cannot review it.
+		browser.signIn("demo-enterprise2");
+		browser.open("#/job/" + BATTERY_ASSEMBLER);
+		assertThat(browser.all(row)).hasSize(1);
+		assertThat(browser.all(row).get(0).getDomAttribute("data-status")).isEqualTo("SUBMITTED");
+		assertThat(browser.all(row + " [data-test='draft-mark']")).hasSize(1);
+		assertThat(browser.all(row + " [data-test='review-form']")).isEmpty();
+
+		// Another enterprise and an industry body out of scope do not see it at all.
+		for (String outsider : List.of("demo-enterprise", "demo-industry-ai")) {
+			browser.signIn(outsider);
+			browser.open("#/job/" + BATTERY_ASSEMBLER);
+			assertThat(browser.all(row)).as(outsider).isEmpty();
+		}
+
+		// The automotive body reviews it: a refusal without a comment is shown in the form and changes nothing …
+		browser.signIn("demo-industry");
+		browser.open("#/job/" + BATTERY_ASSEMBLER);
+		browser.choose("review-decision", "REJECTED");
+		browser.byTest("review-submit").click();
+		browser.waitUntil("the refusal in the form", () -> !browser.text("review-message").isEmpty()
+				&& !browser.text("review-message").contains("…"));
+		String statusQuery = """
+				query s($id: ID!) { submission(id: $id) { status reviews { decision comment reviewer } } }
+				""";
+		assertThat(at(query(statusQuery, Map.of("id", submissionId)), "submission.status")).isEqualTo("SUBMITTED");
+
+		// … and a request for changes with its comment is recorded with who and why, and shown in the history.
+		browser.choose("review-decision", "CHANGES_REQUESTED");
+		browser.byTest("review-comment").sendKeys("请补充绝缘检测的操作步骤");
+		browser.byTest("review-submit").click();
+		browser.waitUntil("the new status", () -> browser.all(row).size() == 1
+				&& "CHANGES_REQUESTED".equals(browser.all(row).get(0).getDomAttribute("data-status")));
+		browser.settle();
+		Map<String, Object> reviewed = query(statusQuery, Map.of("id", submissionId));
+		assertThat(at(reviewed, "submission.status")).isEqualTo("CHANGES_REQUESTED");
+		Map<String, Object> review = listAt(reviewed, "submission.reviews").get(0);
+		assertThat(review).containsEntry("reviewer", "demo-industry").containsEntry("comment", "请补充绝缘检测的操作步骤");
+		String history = browser.driver.findElement(By.cssSelector(row + " [data-test='review-history']")).getText();
+		assertThat(history).contains("退回修改", "demo-industry", "请补充绝缘检测的操作步骤");
+		browser.screenshot("12-review");
+
+		// The reviewer follows the submission's link to its audit trail: its own organisation's entries.
+		browser.driver.findElement(By.cssSelector(row + " [data-test='submission-audit']")).click();
+		browser.settleAt("#/history/" + submissionId);
+		assertThat(browser.all("[data-test='audit-table'] tbody tr").stream().map(tr -> tr.getDomAttribute("data-actor") + " "
+				+ tr.getDomAttribute("data-operation") + " " + tr.getDomAttribute("data-outcome")).toList())
+			.contains("demo-industry reviewSubmission DONE")
+			.allMatch(entry -> entry.startsWith("demo-industry "));
+
+		// The enterprise sees the decision and its comment.
+		browser.signIn("demo-enterprise2");
+		browser.open("#/job/" + BATTERY_ASSEMBLER);
+		assertThat(browser.driver.findElement(By.cssSelector(row + " [data-test='review-history']")).getText())
+			.contains("请补充绝缘检测的操作步骤");
+
+		// The auditor reads the whole trail of the submission (not the draft itself): the same entries as auditLog.
+		browser.signIn("demo-auditor");
+		browser.open("#/history/" + submissionId);
+		List<Map<String, Object>> entries = listAt(query("""
+				query a($id: ID!) { auditLog(filter: {entityId: $id}, first: 100) { edges { node { actor operation outcome } } } }
+				""", Map.of("id", submissionId)), "auditLog.edges");
+		List<WebElement> rows = browser.all("[data-test='audit-table'] tbody tr");
+		assertThat(rows.stream().map(tr -> tr.getDomAttribute("data-actor") + " " + tr.getDomAttribute("data-operation") + " "
+				+ tr.getDomAttribute("data-outcome")).toList())
+			.containsExactlyElementsOf(entries.stream().map(e -> at(e, "node.actor") + " " + at(e, "node.operation") + " "
+					+ at(e, "node.outcome")).toList())
+			.contains("demo-industry reviewSubmission DONE");
+		browser.screenshot("13-audit-trail");
+	}
+
+	@Test
+	void anAdminCreatesDisablesAndReassignsAnAccountOnThePage() {
+		String industryBody = (String) at(account("{ accounts(first: 100) { edges { node { username organisation { id } } } } }",
+				"demo-industry"), "organisation.id");
+
+		// Others see their own account only.
+		browser.open("#/accounts");
+		assertThat(browser.all("[data-test='account-summary']")).hasSize(1);
+		assertThat(browser.all("[data-test='account-table']")).isEmpty();
+
+		browser.signIn("demo-admin");
+		browser.open("#/accounts");
+		browser.byTest("new-username").sendKeys("e2e-reviewer");
+		browser.byTest("new-display-name").sendKeys("测试审核员");
+		browser.byTest("new-password").sendKeys("a-long-enough-password");
+		browser.choose("new-kind", "INDUSTRY_BODY");
+		browser.byTest("new-organisation").sendKeys(industryBody);
+		browser.byTest("new-role-INDUSTRY_REVIEWER").click();
+		browser.byTest("create-submit").click();
+		String row = "tr[data-account='e2e-reviewer']";
+		browser.waitUntil("the new account in the table", () -> browser.all(row).size() == 1);
+		browser.settle();
+		String accountQuery = """
+				{ accounts(first: 100) { edges { node { username enabled roles organisation { kind id } } } } }
+				""";
+		assertThat(account(accountQuery, "e2e-reviewer")).containsEntry("enabled", true)
+			.containsEntry("roles", List.of("INDUSTRY_REVIEWER"))
+			.containsEntry("organisation", Map.of("kind", "INDUSTRY_BODY", "id", industryBody));
+
+		browser.driver.findElement(By.cssSelector(row + " [data-test='account-toggle']")).click();
+		browser.waitUntil("disabled", () -> browser.all(row).size() == 1 && "false".equals(browser.all(row).get(0).getDomAttribute("data-enabled")));
+		browser.settle();
+		assertThat(account(accountQuery, "e2e-reviewer")).containsEntry("enabled", false);
+
+		browser.driver.findElement(By.cssSelector(row + " [data-test='assign-open']")).click();
+		new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.cssSelector(row + " [data-test='assign-e2e-reviewer-kind']")))
+			.selectByValue("ENTERPRISE");
+		WebElement organisation = browser.driver.findElement(By.cssSelector(row + " [data-test='assign-e2e-reviewer-organisation']"));
+		organisation.clear();
+		organisation.sendKeys("ent-ah-ev-service");
+		browser.driver.findElement(By.cssSelector(row + " [data-test='assign-e2e-reviewer-role-INDUSTRY_REVIEWER']")).click();
+		browser.driver.findElement(By.cssSelector(row + " [data-test='assign-e2e-reviewer-role-ENTERPRISE_EDITOR']")).click();
+		browser.driver.findElement(By.cssSelector(row + " [data-test='assign-submit']")).click();
+		browser.waitUntil("the new roles", () -> browser.all(row).size() == 1
+				&& "ENTERPRISE_EDITOR".equals(browser.driver.findElement(By.cssSelector(row + " td[data-roles]")).getDomAttribute("data-roles")));
+		browser.settle();
+		assertThat(account(accountQuery, "e2e-reviewer")).containsEntry("roles", List.of("ENTERPRISE_EDITOR"))
+			.containsEntry("organisation", Map.of("kind", "ENTERPRISE", "id", "ent-ah-ev-service"));
+		browser.screenshot("01-accounts");
+	}
+
+	private Map<String, Object> account(String accountQuery, String username) {
+		return listAt(query(accountQuery, Map.of()), "accounts.edges").stream()
+			.filter(edge -> username.equals(at(edge, "node.username")))
+			.map(edge -> {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> node = (Map<String, Object>) edge.get("node");
+				return node;
+			})
+			.findFirst().orElseThrow(() -> new AssertionError("no account " + username));
+	}
+
 	// ------------------------------------------------------------------------------------------------ overview
 
 	@Test
