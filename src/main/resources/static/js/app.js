@@ -12,10 +12,11 @@ import * as matrix from './views/matrix.js';
 import * as trace from './views/trace.js';
 import * as search from './views/search.js';
 import * as submit from './views/submit.js';
-import * as history from './views/history.js';
+import * as historyView from './views/history.js';
 import * as accounts from './views/accounts.js';
 
-const views = { home, job, programme, matrix, trace, search, submit, history, accounts };
+// The audit trail's module is not called history: that name is the browser's History API.
+const views = { home, job, programme, matrix, trace, search, submit, history: historyView, accounts };
 
 let renders = 0;
 let cleanups = [];
