@@ -8,7 +8,8 @@ import org.neo4j.driver.Value;
  * One entry of the audit trail.
  *
  * @param id stable id
- * @param at when (ISO date-time)
+ * @param at when it was recorded (ISO date-time): in the write's first transaction, or when a write that committed
+ *     nothing ended
  * @param actor username, {@code os:<user>} for the command line, {@code anonymous} when nobody was signed in
  * @param organisationKind kind of the actor's organisation
  * @param organisationId id of the actor's organisation
@@ -18,7 +19,8 @@ import org.neo4j.driver.Value;
  * @param outcome DONE, REFUSED or FAILED
  * @param contentHash for documents, the stored content hash
  * @param version for documents, the stored version
- * @param detail a short reason for a refusal or failure
+ * @param detail a short reason for a refusal or failure; {@code Committed, then failed: …} for a write that failed
+ *     after one of its transactions committed
  */
 public record AuditEntry(String id, String at, String actor, String organisationKind, String organisationId,
 		String source, String operation, List<String> entityIds, Outcome outcome, String contentHash, Integer version,
@@ -26,7 +28,7 @@ public record AuditEntry(String id, String at, String actor, String organisation
 
 	/** How a write ended. */
 	public enum Outcome {
-		/** Written. */
+		/** Written: a transaction of it committed, with this entry (the detail tells of a failure after that). */
 		DONE,
 		/** Refused: not signed in, not allowed, or invalid input; nothing written. */
 		REFUSED,

@@ -7,15 +7,23 @@ import org.abilitymap.support.neo4j.Rows;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
-/** The Cypher of the audit trail: entries are only ever created, never changed or deleted. */
+/** The Cypher of the audit trail: entries are added to only while their write runs, never deleted. */
 @Repository
 class AuditRepository {
 
-	private static final String APPEND = """
-			CREATE (e:AuditEntry {id: randomUUID(), at: datetime(), actor: $actor, organisationKind: $organisationKind,
-			                      organisationId: $organisationId, source: $source, operation: $operation,
-			                      entityIds: $entityIds, outcome: $outcome, contentHash: $contentHash,
-			                      version: $version, detail: $detail})
+	/**
+	 * Creates the entry of an id, or adds to the one there: the ids it lacks, the document's hash and version, and
+	 * {@code $then} as its detail when not null.
+	 */
+	private static final String RECORD = """
+			MERGE (e:AuditEntry {id: $id})
+			ON CREATE SET e.at = datetime(), e.actor = $actor, e.organisationKind = $organisationKind,
+			              e.organisationId = $organisationId, e.source = $source, e.operation = $operation,
+			              e.entityIds = $entityIds, e.outcome = $outcome, e.contentHash = $contentHash,
+			              e.version = $version, e.detail = $detail
+			ON MATCH SET e.entityIds = e.entityIds + [x IN $entityIds WHERE NOT x IN e.entityIds],
+			             e.contentHash = coalesce($contentHash, e.contentHash), e.version = coalesce($version, e.version),
+			             e.detail = coalesce($then, e.detail)
 			""";
 
 	private static final String MATCHING = """
@@ -37,8 +45,8 @@ class AuditRepository {
 
 	private static final String COUNT = MATCHING + "RETURN count(e) AS total";
 
-	void append(TransactionContext tx, Map<String, Object> entry) {
-		tx.run(APPEND, entry).consume();
+	void record(TransactionContext tx, Map<String, Object> entry) {
+		tx.run(RECORD, entry).consume();
 	}
 
 	List<AuditEntry> page(TransactionContext tx, Map<String, Object> filter, long offset, int limit) {

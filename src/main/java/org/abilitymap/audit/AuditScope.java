@@ -1,11 +1,14 @@
 package org.abilitymap.audit;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * What the write in progress on this thread touched, filled in by the services that do it and read by the audit
- * trail when the write ends; outside an audited write every call here does nothing.
+ * What the write in progress on this thread touched, filled in by the services that do it (inside the transaction
+ * that writes it, so that the entry written in that transaction names it) and read by the audit trail; outside an
+ * audited write every call here does nothing.
  */
 public final class AuditScope {
 
@@ -18,11 +21,7 @@ public final class AuditScope {
 	public static void touched(String... ids) {
 		Details details = CURRENT.get();
 		if (details != null) {
-			for (String id : ids) {
-				if (id != null && !id.isBlank()) {
-					details.entityIds.add(id);
-				}
-			}
+			details.touched(ids);
 		}
 	}
 
@@ -30,8 +29,7 @@ public final class AuditScope {
 	public static void document(String contentHash, Integer version) {
 		Details details = CURRENT.get();
 		if (details != null) {
-			details.contentHash = contentHash;
-			details.version = version;
+			details.document(contentHash, version);
 		}
 	}
 
@@ -54,13 +52,44 @@ public final class AuditScope {
 		return CURRENT.get();
 	}
 
-	/** The details collected so far. */
+	/**
+	 * The details collected so far; read by the writer threads of a write too, hence synchronised. The ids only grow,
+	 * except when a transaction that noted some is rolled back.
+	 */
 	static final class Details {
 
-		final Set<String> entityIds = new LinkedHashSet<>();
+		private final Set<String> entityIds = new LinkedHashSet<>();
 
-		String contentHash;
+		private String contentHash;
 
-		Integer version;
+		private Integer version;
+
+		synchronized void touched(String... ids) {
+			for (String id : ids) {
+				if (id != null && !id.isBlank()) {
+					entityIds.add(id);
+				}
+			}
+		}
+
+		synchronized void document(String contentHash, Integer version) {
+			this.contentHash = contentHash;
+			this.version = version;
+		}
+
+		synchronized Snapshot snapshot() {
+			return new Snapshot(List.copyOf(entityIds), contentHash, version);
+		}
+
+		/** Back to what {@code mark} holds: forgets what a rolled-back transaction noted. */
+		synchronized void restore(Snapshot mark) {
+			entityIds.retainAll(new HashSet<>(mark.entityIds()));
+			contentHash = mark.contentHash();
+			version = mark.version();
+		}
+	}
+
+	/** The details at one moment. */
+	record Snapshot(List<String> entityIds, String contentHash, Integer version) {
 	}
 }

@@ -40,28 +40,28 @@ class MutationAudit extends SimplePerformantInstrumentation {
 		}
 		String operation = parameters.getField().getName();
 		return env -> {
-			Object begun = trail.begin();
+			Object begun = trail.begin(Source.GRAPHQL, operation);
 			AuditScope.touched(idsOf(env.getArgument("input")));
 			Object result;
 			try {
 				result = dataFetcher.get(env);
 			}
 			catch (Exception | Error ex) {
-				trail.end(begun, Source.GRAPHQL, operation, AuditTrail.outcomeOf(ex), ex.getMessage());
+				trail.end(begun, AuditTrail.outcomeOf(ex), ex.getMessage());
 				throw ex;
 			}
 			if (result instanceof CompletionStage<?> stage) {
 				Object detached = trail.detach(begun);
 				return stage.whenComplete((value, ex) -> {
 					if (ex != null) {
-						trail.endLater(detached, Source.GRAPHQL, operation, AuditTrail.outcomeOf(ex), ex.getMessage());
+						trail.endLater(detached, AuditTrail.outcomeOf(ex), ex.getMessage());
 					}
 					else {
-						trail.endLater(detached, Source.GRAPHQL, operation, outcomeOf(value), detailOf(value));
+						trail.endLater(detached, outcomeOf(value), detailOf(value));
 					}
 				});
 			}
-			trail.end(begun, Source.GRAPHQL, operation, outcomeOf(result), detailOf(result));
+			trail.end(begun, outcomeOf(result), detailOf(result));
 			return result;
 		};
 	}

@@ -34,17 +34,17 @@ class RestWriteAudit implements AuditedRequests {
 			return;
 		}
 		String operation = request.getMethod() + " " + path;
-		Object begun = trail.begin();
+		Object begun = trail.begin(Source.REST, operation);
 		try {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			// Refusals by the security chain arrive here as exceptions and become 401 / 403 further up.
-			trail.end(begun, Source.REST, operation, AuditTrail.outcomeOf(ex), ex.getMessage());
+			trail.end(begun, AuditTrail.outcomeOf(ex), ex.getMessage());
 			throw ex;
 		}
 		int status = response.getStatus();
 		Outcome outcome = status < 400 ? Outcome.DONE : status < 500 ? Outcome.REFUSED : Outcome.FAILED;
-		trail.end(begun, Source.REST, operation, outcome, outcome == Outcome.DONE ? null : "HTTP " + status);
+		trail.end(begun, outcome, outcome == Outcome.DONE ? null : "HTTP " + status);
 	}
 }

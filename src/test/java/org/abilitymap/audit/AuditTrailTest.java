@@ -1,25 +1,37 @@
 package org.abilitymap.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.abilitymap.accounts.Accounts;
 import org.abilitymap.accounts.NewAccount;
 import org.abilitymap.accounts.OrganisationKind;
+import org.abilitymap.accounts.Rights;
 import org.abilitymap.accounts.Role;
+import org.abilitymap.audit.AuditEntry.Outcome;
+import org.abilitymap.audit.AuditTrail.Source;
 import org.abilitymap.support.GraphTestSupport;
 import org.abilitymap.support.PatientGraphQl;
+import org.abilitymap.support.neo4j.ConcurrentWrites;
+import org.abilitymap.support.neo4j.WriteJournal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.TransientException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -48,6 +60,9 @@ class AuditTrailTest extends GraphTestSupport {
 
 	@Autowired
 	private HttpGraphQlTester rawTester;
+
+	@Autowired
+	private AuditTrail trail;
 
 	@BeforeEach
 	void accounts() {
@@ -119,6 +134,150 @@ class AuditTrailTest extends GraphTestSupport {
 			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(badDate.statusCode()).isEqualTo(400);
 		assertThat(badDate.body()).contains("'from' is a date");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aWritesEntryCommitsInTheWritesOwnTransaction() {
+		// Work that fails after its statements leaves neither its data nor an entry, nor the ids it noted.
+		Object failing = trail.begin(Source.CLI, "atomic failing");
+		try {
+			assertThatThrownBy(() -> graph.write(tx -> {
+				tx.run("CREATE (:AtomicProbe {id: 'probe-rolled-back'})").consume();
+				AuditScope.touched("probe-rolled-back");
+				throw new IllegalStateException("after the statements");
+			})).hasMessage("after the statements");
+			String afterRollback = graph.read(tx -> counts(tx, "probe-rolled-back", "atomic failing"));
+			assertThat(afterRollback).isEqualTo("0 0");
+		}
+		finally {
+			trail.end(failing, Outcome.FAILED, "after the statements");
+		}
+		assertThat(entries("atomic failing")).singleElement().satisfies(entry -> {
+			assertThat(entry).containsEntry("outcome", "FAILED").containsEntry("detail", "after the statements");
+			assertThat((List<Object>) entry.get("entityIds")).isEmpty();
+		});
+
+		// A write the driver runs twice (a transient failure after the first run's statements) commits one entry,
+		// inside its transaction: there the entry and the data are both seen, outside neither, until the commit.
+		Object begun = trail.begin(Source.CLI, "atomic");
+		List<String> seen = new ArrayList<>();
+		AtomicInteger runs = new AtomicInteger();
+		try {
+			WriteJournal.bind(observed(WriteJournal.current(), tx -> {
+				seen.add("inside " + counts(tx, "probe-committed", "atomic"));
+				seen.add("outside " + graph.read(other -> counts(other, "probe-committed", "atomic")));
+			}));
+			graph.write(tx -> {
+				String probe = runs.incrementAndGet() == 1 ? "probe-first-run" : "probe-committed";
+				tx.run("CREATE (:AtomicProbe {id: $id})", Map.of("id", probe)).consume();
+				AuditScope.touched(probe);
+				if (probe.equals("probe-first-run")) {
+					throw new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "try again");
+				}
+				return null;
+			});
+			assertThat(runs).hasValue(2);
+			assertThat(seen).containsExactly("inside 1 1", "outside 0 0");
+			// Recorded before the write's scope ends: by the write's transaction, not after it.
+			String afterCommit = graph.read(tx -> counts(tx, "probe-committed", "atomic"));
+			assertThat(afterCommit).isEqualTo("1 1");
+		}
+		finally {
+			trail.end(begun, Outcome.DONE, null);
+		}
+		assertThat(entries("atomic")).singleElement().satisfies(entry -> {
+			assertThat(entry).containsEntry("outcome", "DONE").containsEntry("actor", Rights.requireActor().username())
+				.containsEntry("source", "CLI").doesNotContainKey("detail");
+			assertThat((List<Object>) entry.get("entityIds")).containsExactly("probe-committed");
+		});
+		List<String> probes = graph.read(tx -> tx.run("MATCH (p:AtomicProbe) RETURN collect(p.id) AS ids").single()
+			.get("ids").asList(v -> v.asString()));
+		assertThat(probes).containsExactly("probe-committed");
+
+		// A write of two transactions has one entry with the ids of both; failing after them keeps it done, saying so.
+		Object twice = trail.begin(Source.CLI, "atomic twice");
+		graph.write(tx -> {
+			AuditScope.touched("first-transaction");
+			AuditScope.document("hash-1", 1);
+			return tx.run("CREATE (:AtomicProbe {id: 'first-transaction'})").consume();
+		});
+		graph.write(tx -> {
+			AuditScope.touched("second-transaction");
+			AuditScope.document("hash-2", 2);
+			return tx.run("CREATE (:AtomicProbe {id: 'second-transaction'})").consume();
+		});
+		trail.end(twice, Outcome.FAILED, "the answer could not be written");
+		assertThat(entries("atomic twice")).singleElement().satisfies(entry -> {
+			assertThat(entry).containsEntry("outcome", "DONE").containsEntry("contentHash", "hash-2")
+				.containsEntry("version", 2L)
+				.containsEntry("detail", "Committed, then failed: the answer could not be written");
+			assertThat((List<Object>) entry.get("entityIds")).containsExactly("first-transaction", "second-transaction");
+		});
+	}
+
+	@Test
+	void transactionsOfOneWriteOnSeveralThreadsShareOneEntry() {
+		Object begun = trail.begin(Source.CLI, "atomic concurrently");
+		ConcurrentWrites.Outcome<Boolean> outcome;
+		try {
+			List<TransactionCallback<Boolean>> units = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				String id = "probe-" + i;
+				units.add(tx -> {
+					tx.run("CREATE (:AtomicProbe {id: $id})", Map.of("id", id)).consume();
+					return true;
+				});
+			}
+			outcome = ConcurrentWrites.run(graph, units, 4, "audit-test-writer");
+			String recorded = graph.read(tx -> counts(tx, "probe-3", "atomic concurrently"));
+			assertThat(recorded).isEqualTo("1 1");
+		}
+		finally {
+			trail.end(begun, Outcome.DONE, null);
+		}
+		assertThat(outcome.failed()).isFalse();
+		assertThat(entries("atomic concurrently")).singleElement().satisfies(entry -> assertThat(entry)
+			.containsEntry("outcome", "DONE").containsEntry("actor", Rights.requireActor().username()));
+	}
+
+	/** How many probes of an id and entries of an operation a transaction sees: {@code "1 1"}. */
+	private static String counts(TransactionContext tx, String probe, String operation) {
+		var row = tx.run("""
+				OPTIONAL MATCH (p:AtomicProbe {id: $probe}) WITH count(p) AS probes
+				OPTIONAL MATCH (e:AuditEntry {operation: $operation}) RETURN probes, count(e) AS entries
+				""", Map.of("probe", probe, "operation", operation)).single();
+		return row.get("probes").asLong() + " " + row.get("entries").asLong();
+	}
+
+	private List<Map<String, Object>> entries(String operation) {
+		return graph.read(tx -> tx.run("MATCH (e:AuditEntry {operation: $operation}) RETURN e {.*} AS e",
+				Map.of("operation", operation)).list(r -> r.get("e").asMap()));
+	}
+
+	/** The journal, with {@code check} run in each transaction right after the journal has recorded its entry. */
+	private static WriteJournal observed(WriteJournal journal, Consumer<TransactionContext> check) {
+		return () -> {
+			WriteJournal.Run run = journal.start();
+			return new WriteJournal.Run() {
+
+				@Override
+				public void record(TransactionContext tx) {
+					run.record(tx);
+					check.accept(tx);
+				}
+
+				@Override
+				public void committed() {
+					run.committed();
+				}
+
+				@Override
+				public void rolledBack() {
+					run.rolledBack();
+				}
+			};
+		};
 	}
 
 	private HttpGraphQlTester as(String username) {

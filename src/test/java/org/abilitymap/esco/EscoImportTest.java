@@ -252,6 +252,10 @@ class EscoImportTest extends GraphTestSupport {
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("new concepts", "12/12", "new links",
 				(BROADER_COUNT + 5) + "/" + (BROADER_COUNT + 5));
 		assertThat(count("ReferenceOccupation")).isEqualTo(OCCUPATION_COUNT);
+		// One entry for the import's many transactions, written by the first of them.
+		List<String> entries = graph.read(tx -> tx.run("MATCH (e:AuditEntry) RETURN e.operation + ' ' + e.outcome AS e")
+			.list(r -> r.get("e").asString()));
+		assertThat(entries).containsExactly("import " + zip.getFileName() + " DONE");
 	}
 
 	@Test

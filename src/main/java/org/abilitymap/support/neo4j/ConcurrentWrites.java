@@ -43,7 +43,7 @@ public final class ConcurrentWrites {
 	/**
 	 * Runs every unit in its own write transaction (retried on transient failures, as {@link Graph#write} does) on
 	 * up to {@code writers} threads named after {@code name}, and waits for all of them. A unit not yet started when
-	 * another fails is skipped.
+	 * another fails is skipped. The calling thread's {@link WriteJournal} journals every unit's transaction.
 	 */
 	public static <T> Outcome<T> run(Graph graph, List<TransactionCallback<T>> units, int writers, String name) {
 		AtomicInteger threads = new AtomicInteger();
@@ -53,6 +53,8 @@ public final class ConcurrentWrites {
 			return thread;
 		});
 		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		// The caller's journal records the transactions of the writer threads too.
+		WriteJournal journal = WriteJournal.current();
 		try {
 			List<Future<Optional<T>>> futures = new ArrayList<>();
 			for (TransactionCallback<T> unit : units) {
@@ -60,12 +62,16 @@ public final class ConcurrentWrites {
 					if (failure.get() != null) {
 						return Optional.empty();
 					}
+					WriteJournal previous = WriteJournal.bind(journal);
 					try {
 						return Optional.ofNullable(graph.write(unit));
 					}
 					catch (RuntimeException ex) {
 						failure.compareAndSet(null, ex);
 						throw ex;
+					}
+					finally {
+						WriteJournal.bind(previous);
 					}
 				}));
 			}

@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionCallback;
@@ -48,12 +50,48 @@ public final class Graph {
 		}
 	}
 
-	/** Runs {@code work} in one write transaction; any exception rolls everything back. */
+	/**
+	 * Runs {@code work} in one write transaction; any exception rolls everything back. With a {@link WriteJournal}
+	 * bound to this thread the journal records the write in the same transaction, after the work and before the
+	 * commit: a write that cannot be recorded is not made, and a crash leaves both or neither.
+	 */
 	public <T> T write(TransactionCallback<T> work) {
 		transactions.incrementAndGet();
+		WriteJournal journal = WriteJournal.current();
 		try (var session = driver.session(sessionConfig)) {
-			return session.executeWrite(work);
+			if (journal == null) {
+				return session.executeWrite(work);
+			}
+			return journalled(session, work, journal);
 		}
+	}
+
+	/** The driver may run the work more than once; only the run whose transaction committed counts. */
+	private static <T> T journalled(Session session, TransactionCallback<T> work, WriteJournal journal) {
+		AtomicReference<WriteJournal.Run> last = new AtomicReference<>();
+		T result;
+		try {
+			result = session.executeWrite(tx -> {
+				WriteJournal.Run earlier = last.getAndSet(null);
+				if (earlier != null) {
+					earlier.rolledBack();
+				}
+				WriteJournal.Run run = journal.start();
+				last.set(run);
+				T value = work.execute(tx);
+				run.record(tx);
+				return value;
+			});
+		}
+		catch (RuntimeException | Error ex) {
+			WriteJournal.Run run = last.getAndSet(null);
+			if (run != null) {
+				run.rolledBack();
+			}
+			throw ex;
+		}
+		last.get().committed();
+		return result;
 	}
 
 	/**
