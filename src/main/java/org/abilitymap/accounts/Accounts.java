@@ -69,6 +69,11 @@ public class Accounts {
 		return graph.write(tx -> repository.serverSecret(tx, "remember-me", randomText(32)));
 	}
 
+	/** Whether an organisation of that kind and id exists. */
+	boolean organisationExists(OrganisationKind kind, String id) {
+		return graph.read(tx -> repository.organisationName(tx, kind, id)).isPresent();
+	}
+
 	/** Whether any enabled admin account exists. */
 	public boolean anyAdmin() {
 		return graph.read(repository::anyAdmin);
@@ -151,10 +156,11 @@ public class Accounts {
 		return graph.read(tx -> repository.list(tx, after, limit));
 	}
 
-	/** The signed-in caller's account; empty for the system. */
+	/** The signed-in caller's account; empty for the system and for users of the identity provider. */
 	public Optional<Account> mine() {
 		Actor actor = Rights.requireActor();
-		return actor.system() ? Optional.empty() : graph.read(tx -> repository.find(tx, actor.username()));
+		return actor.system() || actor.external() ? Optional.empty()
+				: graph.read(tx -> repository.find(tx, actor.username()));
 	}
 
 	/** Changes the caller's own password after checking the current one. */
@@ -196,14 +202,20 @@ public class Accounts {
 	@Allowed(Operation.MANAGE_OWN_ACCOUNT)
 	public List<AccessToken> tokens() {
 		String username = Rights.requireActor().username();
-		return graph.read(tx -> repository.tokens(tx, username));
+		return graph.read(tx -> {
+			rights.require(tx, Operation.MANAGE_OWN_ACCOUNT, username);
+			return repository.tokens(tx, username);
+		});
 	}
 
 	/** Revokes one of the caller's own tokens. */
 	@Allowed(Operation.MANAGE_OWN_ACCOUNT)
 	public AccessToken revokeToken(String id) {
 		String username = Rights.requireActor().username();
-		return graph.write(tx -> repository.revokeToken(tx, username, id)).orElseThrow(() ->
+		return graph.write(tx -> {
+			rights.require(tx, Operation.MANAGE_OWN_ACCOUNT, username);
+			return repository.revokeToken(tx, username, id);
+		}).orElseThrow(() ->
 				new InvalidDocumentException(List.of(new Problem("id", ProblemCode.UNKNOWN_REFERENCE,
 						"You have no access token with id '" + id + "'."))));
 	}

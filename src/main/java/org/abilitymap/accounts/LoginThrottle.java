@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,10 @@ class LoginThrottle {
 
 	@EventListener
 	void failed(AuthenticationFailureBadCredentialsEvent event) {
-		if (event.getAuthentication().getPrincipal() instanceof String username) {
+		// A refused bearer token is no guess at a password, and its principal is the token itself: a secret, never
+		// to be logged.
+		if (!(event.getAuthentication() instanceof BearerTokenAuthenticationToken)
+				&& event.getAuthentication().getPrincipal() instanceof String username) {
 			graph.write(tx -> {
 				repository.loginFailed(tx, username, settings);
 				return null;

@@ -17,6 +17,33 @@ import java.util.Set;
 public record NewAccount(String username, String displayName, String password, OrganisationKind organisationKind,
 		String organisationId, String organisationName, Set<Role> roles) {
 
+	/** The quality office a new admin belongs to unless another is named. */
+	public static final String PLATFORM_OFFICE = "qo-platform";
+
+	/** The name a quality office gets when it is created for a new admin and no other name is given. */
+	public static final String PLATFORM_OFFICE_NAME = "平台管理 (platform administration)";
+
+	/**
+	 * An admin of a quality office, which is created when missing: the first account of a deployment without demo
+	 * data ({@code create-admin}, or the initial admin of the settings).
+	 *
+	 * @param officeId the quality office; {@value #PLATFORM_OFFICE} when null
+	 * @param officeName its name should it be created; {@value #PLATFORM_OFFICE_NAME} when null
+	 */
+	public static NewAccount admin(String username, String displayName, String password, String officeId,
+			String officeName) {
+		return new NewAccount(username, displayName, password, OrganisationKind.QUALITY_OFFICE,
+				officeId == null ? PLATFORM_OFFICE : officeId, officeName == null ? PLATFORM_OFFICE_NAME : officeName,
+				Set.of(Role.ADMIN));
+	}
+
+	/** Never shows the password, should the account be logged. */
+	@Override
+	public String toString() {
+		return "NewAccount[username=" + username + ", organisationKind=" + organisationKind + ", organisationId="
+				+ organisationId + ", roles=" + roles + "]";
+	}
+
 	List<String> roleNames() {
 		return roles == null ? List.of() : roles.stream().map(Role::name).sorted().toList();
 	}

@@ -122,6 +122,10 @@ public class Rights {
 		if (actor.system()) {
 			return;
 		}
+		if (operation == Operation.MANAGE_OWN_ACCOUNT && actor.external()) {
+			throw new MissingRightException(operation, "Not allowed: '" + actor.username() + "' signed in through "
+					+ "the identity provider and has no account here: its password and tokens are the provider's.");
+		}
 		for (Map.Entry<Role, Scope> right : operation.scopes().entrySet()) {
 			if (actor.hasRole(right.getKey()) && inScope(tx, actor, right.getValue(), target)) {
 				return;
@@ -169,7 +173,7 @@ public class Rights {
 			case ANY -> true;
 			case OWN_ENTERPRISE -> actor.belongsTo(OrganisationKind.ENTERPRISE, target);
 			case OWN_SCHOOL -> actor.belongsTo(OrganisationKind.SCHOOL, target);
-			case OWN_ACCOUNT -> actor.username().equals(target);
+			case OWN_ACCOUNT -> !actor.external() && actor.username().equals(target);
 			case INDUSTRY_OF_JOB -> actor.organisationKind() == OrganisationKind.INDUSTRY_BODY && target != null
 					&& tx.run(JOB_IN_BODY_INDUSTRIES, Map.of("jobId", target, "bodyId", actor.organisationId()))
 						.single()

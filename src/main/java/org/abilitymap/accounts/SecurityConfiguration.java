@@ -106,7 +106,7 @@ class SecurityConfiguration {
 		providers.add(new AccessTokenAuthenticationProvider(accountService, decoder != null));
 		if (decoder != null) {
 			JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
-			jwt.setJwtAuthenticationConverter(new JwtActors(properties.jwt()));
+			jwt.setJwtAuthenticationConverter(new JwtActors(properties.jwt(), accountService));
 			providers.add(jwt);
 		}
 		ProviderManager manager = new ProviderManager(providers);

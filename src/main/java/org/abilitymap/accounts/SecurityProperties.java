@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param login how repeated failed logins are throttled
  * @param jwt how the claims of an identity provider's JWTs map to an organisation and roles (JWTs are accepted only
  * when {@code spring.security.oauth2.resourceserver.jwt.*} names the provider)
+ * @param initialAdmin the admin a start creates when there is none yet
  */
 @ConfigurationProperties("abilitymap.security")
 public record SecurityProperties(@DefaultValue("false") boolean publicRead, @DefaultValue Login login,
-		@DefaultValue Jwt jwt) {
+		@DefaultValue Jwt jwt, @DefaultValue InitialAdmin initialAdmin) {
 
 	/**
 	 * Throttling of failed logins.
@@ -41,4 +42,25 @@ public record SecurityProperties(@DefaultValue("false") boolean publicRead, @Def
 			@DefaultValue("organisation") String organisationClaim, @DefaultValue("roles") String rolesClaim) {
 	}
 
+	/**
+	 * The first admin, created on a start that finds no enabled admin account, in the quality office
+	 * {@value NewAccount#PLATFORM_OFFICE} as {@code create-admin} does; ignored once an admin exists.
+	 *
+	 * @param username the admin's username; blank for none
+	 * @param password the admin's password; blank for none
+	 */
+	public record InitialAdmin(String username, String password) {
+
+		/** Whether both are given. */
+		public boolean isSet() {
+			return username != null && !username.isBlank() && password != null && !password.isEmpty();
+		}
+
+		/** Never shows the password. */
+		@Override
+		public String toString() {
+			return "InitialAdmin[username=" + username + ", password=" + (password == null || password.isEmpty()
+					? "(none)" : "(set)") + "]";
+		}
+	}
 }

@@ -12,26 +12,27 @@ import java.util.TreeSet;
 import org.abilitymap.accounts.Account;
 import org.abilitymap.accounts.Accounts;
 import org.abilitymap.accounts.NewAccount;
-import org.abilitymap.accounts.OrganisationKind;
-import org.abilitymap.accounts.Role;
+import org.abilitymap.audit.AuditScope;
+import org.abilitymap.audit.AuditTrail;
+import org.abilitymap.audit.AuditTrail.Source;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar abilitymap.jar create-admin --username=NAME}: creates an admin account in a quality office (the
- * first account of a deployment without demo data); the password comes from {@code ABILITYMAP_ADMIN_PASSWORD} or
- * is asked for, never from the command line, where other users could read it.
+ * first account of a deployment without demo data), recorded in the audit trail; the password comes from
+ * {@code ABILITYMAP_ADMIN_PASSWORD} or is asked for, never from the command line, where other users could read it.
  */
 @Component
 public class CreateAdminCommand {
 
-	/** The quality office new admins belong to unless {@code --organisation} names another. */
-	static final String DEFAULT_OFFICE = "qo-platform";
-
 	private final Accounts accounts;
 
-	CreateAdminCommand(Accounts accounts) {
+	private final AuditTrail audit;
+
+	CreateAdminCommand(Accounts accounts, AuditTrail audit) {
 		this.accounts = accounts;
+		this.audit = audit;
 	}
 
 	/** Runs the command; returns 0 when the account was created, 1 when refused, 2 on usage errors. */
@@ -43,7 +44,7 @@ public class CreateAdminCommand {
 		if (username == null || !unknown.isEmpty() || !command.operands().isEmpty()) {
 			err.println("Usage: java -jar abilitymap.jar create-admin --username=NAME [--display-name=TEXT] "
 					+ "[--organisation=ID] [--organisation-name=TEXT]");
-			err.println("  Creates an admin of the quality office ID (default " + DEFAULT_OFFICE + ", created when "
+			err.println("  Creates an admin of the quality office ID (default " + NewAccount.PLATFORM_OFFICE + ", created when "
 					+ "missing). The password is read from ABILITYMAP_ADMIN_PASSWORD, or asked for.");
 			return 2;
 		}
@@ -51,11 +52,9 @@ public class CreateAdminCommand {
 		if (password == null) {
 			password = askPassword(out);
 		}
-		String office = command.options().getOrDefault("organisation", DEFAULT_OFFICE);
 		try {
-			Account account = accounts.create(new NewAccount(username, command.options().get("display-name"), password,
-					OrganisationKind.QUALITY_OFFICE, office, command.options().getOrDefault("organisation-name",
-							"平台管理 (platform administration)"), Set.of(Role.ADMIN)));
+			Account account = create(Source.CLI, NewAccount.admin(username, command.options().get("display-name"),
+					password, command.options().get("organisation"), command.options().get("organisation-name")));
 			out.println("Created admin '" + account.username() + "' of " + account.organisationName() + " ("
 					+ account.organisationId() + "). Log in at the page, or use it with HTTP Basic.");
 			return 0;
@@ -64,6 +63,19 @@ public class CreateAdminCommand {
 			ex.problems().forEach(p -> err.println("  " + p));
 			return 1;
 		}
+	}
+
+	/**
+	 * Creates an admin as whoever is acting (the command line's user, or the system at start-up), recorded in the
+	 * audit trail as {@code create-admin} from {@code source}, refusals included.
+	 *
+	 * @throws InvalidDocumentException with every problem of the input (the rules of {@link Accounts#create})
+	 */
+	public Account create(Source source, NewAccount admin) {
+		return audit.record(source, "create-admin", () -> {
+			AuditScope.touched(admin.username(), admin.organisationId());
+			return accounts.create(admin);
+		});
 	}
 
 	private static String askPassword(PrintStream out) {

@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.AbilitymapApplication;
 import org.abilitymap.standards.JobStandards;
 import org.abilitymap.standards.ReviewDecision;
 import org.abilitymap.documents.JsonDocuments;
 import org.abilitymap.imports.DocumentImport;
 import org.abilitymap.support.neo4j.Graph;
+import org.abilitymap.support.neo4j.Neo4jEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,6 +52,9 @@ public abstract class GraphTestSupport {
 
 	@Autowired
 	private JobStandards standards;
+
+	@Autowired
+	private Neo4jEndpoint endpoint;
 
 	@Autowired
 	void graphQlTester(HttpGraphQlTester tester) {
@@ -159,6 +166,25 @@ public abstract class GraphTestSupport {
 				"MATCH (s:Submission) WHERE s.status = 'SUBMITTED' RETURN s.id AS id ORDER BY s.version, id")
 			.list(r -> r.get("id").asString()));
 		waiting.forEach(id -> standards.review(id, ReviewDecision.APPROVED, "测试夹具 (test fixture)", "ib-test"));
+	}
+
+	/**
+	 * Starts another instance of the application on this test's database, on a port of its own, without demo data;
+	 * {@code properties} ({@code --name=value}) are command-line arguments, which outrank application.yml. The caller
+	 * closes it.
+	 */
+	protected ConfigurableApplicationContext anotherInstance(String... properties) {
+		List<String> arguments = new java.util.ArrayList<>(List.of("--abilitymap.neo4j.uri=" + endpoint.uri(),
+				"--abilitymap.neo4j.username=" + endpoint.username(), "--abilitymap.neo4j.password="
+						+ endpoint.password(), "--server.port=0", "--abilitymap.demo.load=false",
+				"--logging.level.root=warn"));
+		arguments.addAll(List.of(properties));
+		return new SpringApplicationBuilder(AbilitymapApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	/** The HTTP port of an instance started by {@link #anotherInstance}. */
+	protected static int portOf(ConfigurableApplicationContext instance) {
+		return instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	/** Counts nodes with a label. */
