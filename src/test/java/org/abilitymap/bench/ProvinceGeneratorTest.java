@@ -51,7 +51,7 @@ class ProvinceGeneratorTest extends GraphTestSupport {
 	void theSameSeedGivesTheSameProvince() {
 		generate(11);
 		List<String> first = fingerprint();
-		emptyGraphAgain();
+		wipeGraph();
 		generate(11);
 
 		assertThat(fingerprint()).isEqualTo(first);
@@ -87,10 +87,4 @@ class ProvinceGeneratorTest extends GraphTestSupport {
 		return graph.query(cypher, Map.of(), r -> r.get("line").asString());
 	}
 
-	private void emptyGraphAgain() {
-		graph.write(tx -> tx.run("""
-				MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase')
-				DETACH DELETE n
-				""").consume());
-	}
 }

@@ -83,7 +83,7 @@ class CasePackageTest extends GraphTestSupport {
 				""", Map.of("job", JOB_A), r -> r.get("line").asString()).stream().collect(TreeSet::new, Set::add, Set::addAll);
 		assertThat(lines).hasSize(8);
 
-		wipe();
+		wipeGraph();
 		CaseImportResult result = caseImport.importPackage(json.parse(bytes(exported)), Progress.NONE);
 
 		assertThat(result.outcome()).isEqualTo(CaseImportResult.Outcome.CREATED);
@@ -111,7 +111,7 @@ class CasePackageTest extends GraphTestSupport {
 				""", Map.of("job", JOB_A), r -> r.get("edges").asList(v -> v.asString())).stream()
 			.flatMap(List::stream).toList());
 
-		wipe();
+		wipeGraph();
 		CaseImportResult result = caseImport.importPackage(json.parse(bytes(exported)), Progress.NONE);
 
 		assertThat(exports.exportFramework(result.frameworkId())).isEqualTo(exported);
@@ -372,12 +372,6 @@ class CasePackageTest extends GraphTestSupport {
 				""", Map.of(), r -> r.get("point").asString()));
 	}
 
-	private void wipe() {
-		graph.write(tx -> tx.run("""
-				MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase')
-				DETACH DELETE n
-				""").consume());
-	}
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);

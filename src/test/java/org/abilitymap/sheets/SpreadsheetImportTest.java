@@ -331,12 +331,6 @@ class SpreadsheetImportTest extends GraphTestSupport {
 		AlignmentFixture.SUBMISSIONS.forEach(fixture::importDocument);
 	}
 
-	private void wipeGraph() {
-		graph.write(tx -> tx.run("""
-				MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase')
-				DETACH DELETE n
-				""").consume());
-	}
 
 	/**
 	 * A fingerprint without the moments of import ({@code submittedAt}, {@code savedAt}…), which differ by run, sorted

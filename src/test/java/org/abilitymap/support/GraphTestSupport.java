@@ -96,6 +96,14 @@ public abstract class GraphTestSupport {
 
 	@BeforeEach
 	void emptyGraph() {
+		wipeGraph();
+	}
+
+	/**
+	 * Deletes every node but the migration history and the server secrets: an instance started earlier keeps signing
+	 * its remember-me cookies with the key it read at start, which must stay the one every instance reads.
+	 */
+	protected void wipeGraph() {
 		graph.write(tx -> tx.run("""
 				MATCH (n) WHERE NOT any(label IN labels(n) WHERE label STARTS WITH '__Liquibase' OR label = 'ServerSecret')
 				DETACH DELETE n
