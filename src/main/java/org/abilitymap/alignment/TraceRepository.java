@@ -1,7 +1,9 @@
 package org.abilitymap.alignment;
 
+import java.util.Map;
 import java.util.Optional;
 
+import org.abilitymap.accounts.Rights;
 import org.abilitymap.curriculum.Certificate;
 import org.abilitymap.curriculum.Course;
 import org.abilitymap.curriculum.Textbook;
@@ -28,10 +30,10 @@ class TraceRepository {
 			      WHERE EXISTS { (:Submission {id: st.submissionId, published: true}) }""";
 
 	private static final String TRACE = """
-			OPTIONAL MATCH (s:SkillPoint {id: $id})
-			OPTIONAL MATCH (k:KnowledgePoint {id: $id})
-			WITH coalesce(s, k) AS p
-			WHERE p IS NOT NULL
+			OPTIONAL MATCH (skill:SkillPoint {id: $id})
+			OPTIONAL MATCH (knowledge:KnowledgePoint {id: $id})
+			WITH coalesce(skill, knowledge) AS p
+			WHERE p IS NOT NULL AND %13$s
 			OPTIONAL MATCH (programme:Programme {id: $programmeId})
 			RETURN %1$s AS point,
 			  COLLECT { MATCH %2$s
@@ -62,7 +64,7 @@ class TraceRepository {
 			  COLLECT { MATCH (tb:TrainingBase)-[:SUPPORTS]->(p) WITH tb ORDER BY tb.id RETURN %12$s } AS trainingBases
 			""".formatted(Point.PROJECTION, CURRENT_STEPS, ProcessStep.PROJECTION, Task.PROJECTION, WorkProject.PROJECTION,
 			Job.PROJECTION, Enterprise.PROJECTION, JobRequirement.PROJECTION, Course.PROJECTION, Textbook.PROJECTION,
-			Certificate.PROJECTION, TrainingBase.PROJECTION);
+			Certificate.PROJECTION, TrainingBase.PROJECTION, Point.VISIBLE);
 
 	private final Graph graph;
 
@@ -71,7 +73,8 @@ class TraceRepository {
 	}
 
 	Optional<Trace> trace(String pointId, String programmeId) {
-		return graph.queryOne(TRACE, Rows.of("id", pointId, "programmeId", programmeId), r -> new Trace(
+		Map<String, Object> parameters = Rows.of("id", pointId, "programmeId", programmeId, "viewer", Rights.viewer());
+		return graph.queryOne(TRACE, parameters, r -> new Trace(
 				Point.of(r.get("point")), programmeId, r.get("steps").asList(ProcessStep::of),
 				r.get("tasks").asList(Task::of), r.get("projects").asList(WorkProject::of), r.get("jobs").asList(Job::of),
 				r.get("enterprises").asList(Enterprise::of), r.get("requirements").asList(JobRequirement::of),

@@ -2,6 +2,7 @@ package org.abilitymap.points;
 
 import java.util.Map;
 
+import org.abilitymap.accounts.Rights;
 import org.neo4j.driver.Value;
 
 /**
@@ -15,7 +16,6 @@ import org.neo4j.driver.Value;
  */
 public record Point(String id, PointKind kind, String name, String nameEn, String description) {
 
-	/** The map projection every point query returns, on a point node bound to {@code p}. */
 	/**
 	 * Whether point {@code p} rests on published evidence: it was not created by a submission, or by one that was
 	 * approved, or something published uses it (an approved submission's step, a course, a textbook, a certificate,
@@ -28,6 +28,19 @@ public record Point(String id, PointKind kind, String name, String nameEn, Strin
 			 OR EXISTS { (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)
 			             WHERE EXISTS { (:Submission {id: step.submissionId, status: 'APPROVED'}) } })""";
 
+	/**
+	 * Whether the caller, given as the parameter {@code $viewer} ({@link Rights#viewer()}), may see point {@code p}:
+	 * it is {@link #PUBLISHED}, or a step of a submission version the caller may see names it (its own enterprise's
+	 * drafts, those it reviews, any for admins). Look-ups by id answer with this; lists and search with PUBLISHED.
+	 * It binds {@code step} and {@code s} inside its subquery, so the query must not have them in scope.
+	 */
+	public static final String VISIBLE = """
+			(%s
+			 OR EXISTS { MATCH (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)
+			             MATCH (s:Submission {id: step.submissionId})
+			             WHERE %s })""".formatted(PUBLISHED, Rights.SUBMISSION_VISIBLE);
+
+	/** The map projection every point query returns, on a point node bound to {@code p}. */
 	public static final String PROJECTION = "p {.id, .name, .nameEn, .description, "
 			+ "kind: CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END}";
 

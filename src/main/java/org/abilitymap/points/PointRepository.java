@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.abilitymap.accounts.Rights;
 import org.abilitymap.support.graphql.Connection;
 import org.abilitymap.support.graphql.PageRequest;
 import org.abilitymap.support.neo4j.Graph;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PointRepository {
 
+	/** A point only unapproved drafts name is there only for those who may see such a draft. */
 	private static final String POINT_BY_ID = """
 			MATCH (p:%s {id: $id})
+			WHERE %s
 			RETURN %s AS item
 			""";
 
@@ -66,7 +69,8 @@ class PointRepository {
 	}
 
 	Optional<Point> point(PointKind kind, String id) {
-		return graph.queryOne(POINT_BY_ID.formatted(kind.label(), Point.PROJECTION), Map.of("id", id),
+		return graph.queryOne(POINT_BY_ID.formatted(kind.label(), Point.VISIBLE, Point.PROJECTION),
+				Map.of("id", id, "viewer", Rights.viewer()),
 				r -> Point.of(r.get("item")));
 	}
 
