@@ -118,6 +118,11 @@ class AccountRepository {
 			RETURN %s AS item
 			""".formatted(AccessToken.PROJECTION);
 
+	private static final String TOKEN_OWNER = """
+			MATCH (:AccessToken {id: $id})-[:OF_ACCOUNT]->(a:Account)
+			RETURN a.username AS username
+			""";
+
 	/** A token authenticates only while it is not revoked and its account is enabled. */
 	private static final String TOKEN_LOGIN = """
 			MATCH (t:AccessToken {id: $id})-[:OF_ACCOUNT]->(a:Account)-[:MEMBER_OF]->(o)
@@ -221,6 +226,11 @@ class AccountRepository {
 			.list(r -> AccessToken.of(r.get("item")))
 			.stream()
 			.findFirst();
+	}
+
+	/** The username of the account a token belongs to; empty when there is no such token. */
+	Optional<String> tokenOwner(TransactionContext tx, String id) {
+		return tx.run(TOKEN_OWNER, Map.of("id", id)).list(r -> r.get("username").asString()).stream().findFirst();
 	}
 
 	/** The enabled account of an unrevoked token, with the token's secret hash. */

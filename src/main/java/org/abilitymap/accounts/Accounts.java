@@ -208,12 +208,21 @@ public class Accounts {
 		});
 	}
 
-	/** Revokes one of the caller's own tokens. */
+	/**
+	 * Revokes one of the caller's own tokens.
+	 *
+	 * @throws MissingRightException when the token is another account's
+	 */
 	@Allowed(Operation.MANAGE_OWN_ACCOUNT)
 	public AccessToken revokeToken(String id) {
 		String username = Rights.requireActor().username();
 		return graph.write(tx -> {
 			rights.require(tx, Operation.MANAGE_OWN_ACCOUNT, username);
+			Optional<String> owner = repository.tokenOwner(tx, id);
+			if (owner.isPresent() && !owner.get().equals(username)) {
+				throw new MissingRightException(Operation.MANAGE_OWN_ACCOUNT, "Not allowed: access token '" + id
+						+ "' is another account's; an account revokes its own tokens only.");
+			}
 			return repository.revokeToken(tx, username, id);
 		}).orElseThrow(() ->
 				new InvalidDocumentException(List.of(new Problem("id", ProblemCode.UNKNOWN_REFERENCE,

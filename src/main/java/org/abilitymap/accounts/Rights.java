@@ -163,9 +163,9 @@ public class Rights {
 		if (requested == null) {
 			return null;
 		}
-		throw new MissingRightException(operation, "Not allowed: account '" + actor.username() + "' acts for its own "
-				+ actor.organisationKind() + " '" + actor.organisationId() + "', not for " + kind + " '" + requested
-				+ "'.");
+		throw new MissingRightException(operation, "Not allowed: " + operation + " for " + kind + " '" + requested
+				+ "': account '" + actor.username() + "' acts for its own " + actor.organisationKind() + " '"
+				+ actor.organisationId() + "' only.");
 	}
 
 	private static boolean inScope(TransactionContext tx, Actor actor, Scope scope, String target) {

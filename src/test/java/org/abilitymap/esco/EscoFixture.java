@@ -15,11 +15,11 @@ import java.util.zip.ZipOutputStream;
  * beside it, the relations zip (broader relations, occupation–skill relations), a few rows per file with the official
  * columns, multi-line alternative labels and the short rows skillsHierarchy_en.csv really has.
  */
-final class EscoFixture {
+public final class EscoFixture {
 
 	static final String ESCO = "http://data.europa.eu/esco/";
 
-	static final String ASSEMBLER = ESCO + "occupation/0a1b2c3d-0000-4000-8000-000000000001";
+	public static final String ASSEMBLER = ESCO + "occupation/0a1b2c3d-0000-4000-8000-000000000001";
 
 	/** The URI the test catalogue (documents/catalog.json) gives its ESCO occupation t-esco-automotive-engineer. */
 	static final String AUTOMOTIVE_ENGINEER = ESCO + "occupation/c4f2b8a9-1d7e-4a1b-9c39-3e1a1b1a0c11";
@@ -151,7 +151,7 @@ final class EscoFixture {
 		return zip(folder.resolve(CLASSIFICATION_ZIP), classification);
 	}
 
-	static Path write(Path folder) throws IOException {
+	public static Path write(Path folder) throws IOException {
 		return write(folder, classificationFiles(), relationFiles());
 	}
 

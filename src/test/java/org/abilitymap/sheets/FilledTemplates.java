@@ -23,9 +23,24 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Test helper: fills the generated templates from JSON documents the way a person would, one row per path with
  * the levels already given on a row above left blank, and writes them as .xlsx or CSV.
  */
-final class FilledTemplates {
+public final class FilledTemplates {
 
 	private FilledTemplates() {
+	}
+
+	/** A work-task document as a filled work-task workbook. */
+	public static byte[] workTasksXlsx(Map<String, Object> document) {
+		return xlsx(Templates.WORK_TASKS, Map.of(Templates.WORK_TASKS_SHEET.name(), workTaskRows(document)));
+	}
+
+	/** A work-task document as the work-task sheet in CSV (UTF-8 with a byte-order mark, as Excel saves it). */
+	public static byte[] workTasksCsv(Map<String, Object> document) {
+		return csv(workTaskRows(document), java.nio.charset.StandardCharsets.UTF_8, true);
+	}
+
+	/** A programme document as a filled programme workbook. */
+	public static byte[] programmeXlsx(Map<String, Object> document) {
+		return xlsx(Templates.PROGRAMME, programmeRows(document));
 	}
 
 	/** The rows of a work-task document: one per project → task → step → skill → knowledge path. */
