@@ -220,8 +220,9 @@ public class Accounts {
 			rights.require(tx, Operation.MANAGE_OWN_ACCOUNT, username);
 			Optional<String> owner = repository.tokenOwner(tx, id);
 			if (owner.isPresent() && !owner.get().equals(username)) {
-				throw new MissingRightException(Operation.MANAGE_OWN_ACCOUNT, "Not allowed: access token '" + id
-						+ "' is another account's; an account revokes its own tokens only.");
+				throw new MissingRightException(Operation.MANAGE_OWN_ACCOUNT, "Not allowed: " + Operation.MANAGE_OWN_ACCOUNT
+						+ " for access token '" + id + "': it is another account's, and an account revokes its own "
+						+ "tokens only.");
 			}
 			return repository.revokeToken(tx, username, id);
 		}).orElseThrow(() ->

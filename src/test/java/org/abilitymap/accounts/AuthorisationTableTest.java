@@ -351,6 +351,10 @@ class AuthorisationTableTest extends GraphTestSupport {
 						  block: PROFESSIONAL_CORE, hours: 32}}) { outcome errors { path code message } } }
 						""", Map.of()),
 				graphQl(Operation.SAVE_PROGRAMME, Target.FIXTURE, """
+						mutation { removeCourse(input: {programmeId: "al-prg", courseId: "al-c-found"}) {
+						  outcome errors { path code message } } }
+						""", Map.of()),
+				graphQl(Operation.SAVE_PROGRAMME, Target.FIXTURE, """
 						mutation { setCourseTeaching(input: {programmeId: "al-prg", courseId: "al-c-found",
 						  teaching: {pointId: "al-sk-b", level: INTRODUCED, hours: 2}}) { outcome errors { path code message } } }
 						""", Map.of()),
@@ -377,6 +381,8 @@ class AuthorisationTableTest extends GraphTestSupport {
 						  enterprises errors { path code message } } }
 						""", Map.of("input", JSON.readValue(catalog, Map.class))),
 				rest(Operation.SAVE_JOB_CATALOG, "/api/catalog", MediaType.APPLICATION_JSON_VALUE, bytes(catalog)),
+				multipart(Operation.SAVE_JOB_CATALOG, "/api/catalog", "catalog.json", MediaType.APPLICATION_JSON_VALUE,
+						bytes(catalog)),
 				// SAVE_EDUCATION_CATALOG: new organisations
 				graphQl(Operation.SAVE_EDUCATION_CATALOG, Target.FIXTURE, """
 						mutation c($input: SaveEducationCatalogInput!) { saveEducationCatalog(input: $input) {
