@@ -10,6 +10,8 @@ import org.abilitymap.accounts.Accounts;
 import org.abilitymap.accounts.NewAccount;
 import org.abilitymap.accounts.OrganisationKind;
 import org.abilitymap.accounts.Role;
+import org.abilitymap.audit.AuditTrail;
+import org.abilitymap.audit.AuditTrail.Source;
 import org.abilitymap.support.neo4j.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,10 @@ public class DemoAccounts {
 			RETURN count(a) AS changed
 			""";
 
+	private static final String DEMO_ACCOUNTS_TO_SWITCH = """
+			MATCH (a:Account {demo: true}) WHERE a.enabled <> $enabled RETURN count(a) AS count
+			""";
+
 	private static final String ENABLED_DEMO_ACCOUNTS = """
 			MATCH (a:Account {demo: true, enabled: true}) RETURN count(a) AS count
 			""";
@@ -74,9 +80,12 @@ public class DemoAccounts {
 
 	private final Graph graph;
 
-	DemoAccounts(Accounts accounts, Graph graph) {
+	private final AuditTrail audit;
+
+	DemoAccounts(Accounts accounts, Graph graph, AuditTrail audit) {
 		this.accounts = accounts;
 		this.graph = graph;
+		this.audit = audit;
 	}
 
 	/** Creates the demo accounts (and the demo quality office), acting as the system. */
@@ -100,9 +109,13 @@ public class DemoAccounts {
 	 *     {@code abilitymap.demo.public=true}
 	 */
 	void apply(boolean enabled, boolean isPublicDemo, String httpAddress) {
-		long changed = graph.write(tx -> tx.run(SET_DEMO_ENABLED, Map.of("enabled", enabled)).single().get("changed")
-			.asLong());
-		if (changed > 0) {
+		// Read first, so that a start that changes nothing writes nothing, not even an audit entry.
+		long toSwitch = graph.read(tx -> tx.run(DEMO_ACCOUNTS_TO_SWITCH, Map.of("enabled", enabled)).single()
+			.get("count").asLong());
+		if (toSwitch > 0) {
+			long changed = audit.record(Source.SYSTEM, enabled ? "enableDemoAccounts" : "disableDemoAccounts",
+					() -> graph.write(tx -> tx.run(SET_DEMO_ENABLED, Map.of("enabled", enabled)).single()
+						.get("changed").asLong()));
 			log.info("{} {} demo accounts (abilitymap.demo.accounts={})", enabled ? "Enabled" : "Disabled", changed,
 					enabled);
 		}

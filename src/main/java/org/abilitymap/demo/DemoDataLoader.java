@@ -2,6 +2,8 @@ package org.abilitymap.demo;
 
 import org.abilitymap.accounts.Actor;
 import org.abilitymap.accounts.Rights;
+import org.abilitymap.audit.AuditTrail;
+import org.abilitymap.audit.AuditTrail.Source;
 import org.abilitymap.support.neo4j.Neo4jProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,11 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final Environment environment;
 
-	DemoDataLoader(DemoData demoData, Neo4jProperties neo4j, DemoAccounts accounts, Environment environment) {
+	private final AuditTrail audit;
+
+	DemoDataLoader(DemoData demoData, Neo4jProperties neo4j, DemoAccounts accounts, Environment environment,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.demoData = demoData;
 		this.neo4j = neo4j;
 		this.accounts = accounts;
@@ -44,8 +50,14 @@ class DemoDataLoader implements ApplicationRunner {
 		Rights.runAs(Actor.system("system:demo-data"), () -> {
 			if (neo4j.isEmbedded() && demoData.graphIsEmpty()) {
 				log.info("First start of the embedded database: loading demo data (set abilitymap.demo.load=false to skip)");
-				demoData.load();
-				accounts.create();
+				audit.record(Source.SYSTEM, "loadDemoData", () -> {
+					demoData.load();
+					return null;
+				});
+				audit.record(Source.SYSTEM, "createDemoAccounts", () -> {
+					accounts.create();
+					return null;
+				});
 			}
 			else if (neo4j.isEmbedded()) {
 				log.info("The graph already has jobs; demo data not loaded");

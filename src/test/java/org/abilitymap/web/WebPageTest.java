@@ -110,6 +110,12 @@ class WebPageTest {
 			.filter(edge -> ((String) at(edge, "node.username")).startsWith("demo-"))
 			.toList();
 		assertThat(demo).hasSize(8);
+		Map<String, Object> demoWrites = query("""
+				{ auditLog(filter: {actor: "system:demo-data"}, first: 10) { edges { node { operation outcome } } } }
+				""", Map.of());
+		assertThat(listAt(demoWrites, "auditLog.edges").stream()
+			.map(edge -> at(edge, "node.operation") + " " + at(edge, "node.outcome"))).as("the demo data's writes, audited")
+			.contains("loadDemoData DONE", "createDemoAccounts DONE");
 		for (Map<String, Object> edge : demo) {
 			String username = (String) at(edge, "node.username");
 			browser.signIn(username);
@@ -293,6 +299,25 @@ class WebPageTest {
 				return node;
 			})
 			.findFirst().orElseThrow(() -> new AssertionError("no account " + username));
+	}
+
+	/**
+	 * GraphiQL's scripts and styles are the application's own (WebJars), and the page's Content-Security-Policy
+	 * allows no other origin: when it runs a query here, it ran with no network.
+	 */
+	@Test
+	void graphiQlRunsAQueryWithTheSessionOfThePageFromTheApplicationsOwnScripts() {
+		browser.driver.get("http://localhost:" + port + "/graphiql");
+		browser.waitUntil("GraphiQL rendered", () -> !browser.all(".graphiql-container .graphiql-execute-button")
+			.isEmpty());
+		List<String> scripts = browser.all("script[src], link[rel='stylesheet']").stream()
+			.map(element -> element.getDomAttribute(element.getTagName().equals("script") ? "src" : "href"))
+			.toList();
+		assertThat(scripts).isNotEmpty().allSatisfy(source -> assertThat(source).startsWith("/"));
+		browser.all(".graphiql-execute-button").get(0).click();
+		browser.waitUntil("the answer to the default query", () -> browser.all(".result-window").stream()
+			.anyMatch(result -> result.getText().contains("\"username\": \"demo-auditor\"")));
+		browser.screenshot("00-graphiql");
 	}
 
 	// ------------------------------------------------------------------------------------------------ overview
