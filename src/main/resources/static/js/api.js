@@ -169,3 +169,33 @@ export async function uploadSubmissionFile(file) {
   }
   return { status: response.status, body };
 }
+
+/**
+ * An event handler that runs a mutation from a form or a button: the button waits, `message` (an element, or a
+ * function given the text) shows `saving` and then the problems `run` answers, or its failure; when `run` answers
+ * no problems the view is drawn again.
+ */
+export function submitting(ctx, button, message, saving, run) {
+  const show = typeof message === 'function' ? message : (text) => { message.textContent = text; };
+  return async (event) => {
+    if (event) {
+      event.preventDefault();
+    }
+    button.disabled = true;
+    if (saving) {
+      show(saving);
+    }
+    try {
+      const problems = await run();
+      if (problems && problems.length) {
+        show(problems.map((p) => p.message).join(' '));
+        button.disabled = false;
+        return;
+      }
+      ctx.reload();
+    } catch (error) {
+      show(error.message);
+      button.disabled = false;
+    }
+  };
+}

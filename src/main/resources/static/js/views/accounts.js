@@ -1,6 +1,6 @@
 // Accounts: everyone's own password and access tokens; for admins, every account with its organisation and roles,
 // to create, disable, enable and re-assign.
-import { gql, mutate } from '../api.js';
+import { gql, mutate, submitting } from '../api.js';
 import { dateTime, h, panel } from '../dom.js';
 import { nm, t } from '../i18n.js';
 import { hashOf } from '../route.js';
@@ -38,27 +38,6 @@ export async function render(ctx) {
     admin ? createForm(ctx, directory) : null);
 }
 
-/** Runs a mutation from a form: the button waits, problems are shown in the form, success draws the view again. */
-function submitting(ctx, button, message, run) {
-  return async (event) => {
-    event.preventDefault();
-    button.disabled = true;
-    message.textContent = t('accounts.saving');
-    try {
-      const problems = await run();
-      if (problems && problems.length) {
-        message.textContent = problems.map((p) => p.message).join(' ');
-        button.disabled = false;
-        return;
-      }
-      ctx.reload();
-    } catch (error) {
-      message.textContent = error.message;
-      button.disabled = false;
-    }
-  };
-}
-
 function formMessage(test) {
   return h('p', { class: 'form-message', role: 'status', 'data-test': test });
 }
@@ -76,7 +55,7 @@ function ownAccount(ctx, tokens) {
   const passwordButton = h('button', { type: 'submit', class: 'button button-primary', 'data-test': 'password-submit' }, t('accounts.changePassword'));
   const passwordForm = h('form', {
     class: 'toolbar', 'data-test': 'password-form',
-    onsubmit: submitting(ctx, passwordButton, passwordMessage, async () => (await mutate(PASSWORD,
+    onsubmit: submitting(ctx, passwordButton, passwordMessage, t('accounts.saving'), async () => (await mutate(PASSWORD,
       { input: { currentPassword: current.control.value, newPassword: next.control.value } })).changePassword.errors),
   }, current.field, next.field, h('div', { class: 'form-actions' }, passwordButton, passwordMessage));
 
@@ -119,22 +98,10 @@ function ownAccount(ctx, tokens) {
 }
 
 function tokenRow(ctx, token) {
-  const revoke = h('button', { type: 'button', class: 'button button-quiet', 'data-test': 'token-revoke',
-    onclick: async () => {
-      revoke.disabled = true;
-      try {
-        const payload = (await mutate(REVOKE_TOKEN, { input: { id: token.id } })).revokeAccessToken;
-        if (payload.errors.length) {
-          revoke.title = payload.errors.map((p) => p.message).join(' ');
-          revoke.disabled = false;
-          return;
-        }
-        ctx.reload();
-      } catch (error) {
-        revoke.title = error.message;
-        revoke.disabled = false;
-      }
-    } }, t('accounts.revoke'));
+  const revoke = h('button', { type: 'button', class: 'button button-quiet', 'data-test': 'token-revoke' },
+    t('accounts.revoke'));
+  revoke.addEventListener('click', submitting(ctx, revoke, (text) => { revoke.title = text; }, null,
+    async () => (await mutate(REVOKE_TOKEN, { input: { id: token.id } })).revokeAccessToken.errors));
   return h('tr', { 'data-token': token.id },
     h('td', {}, token.name), h('td', { class: 'mono' }, token.id), h('td', { class: 'small' }, dateTime(token.createdAt)),
     h('td', {}, token.revokedAt ? `${t('accounts.revoked')} ${dateTime(token.revokedAt)}` : revoke));
@@ -197,7 +164,7 @@ function accountRow(ctx, directory, account) {
   const message = formMessage('account-message');
   const toggle = h('button', { type: 'button', class: 'button', 'data-test': 'account-toggle',
     disabled: account.username === me().username }, t(account.enabled ? 'accounts.disable' : 'accounts.enable'));
-  toggle.addEventListener('click', submitting(ctx, toggle, message, async () => (await mutate(ENABLE,
+  toggle.addEventListener('click', submitting(ctx, toggle, message, t('accounts.saving'), async () => (await mutate(ENABLE,
     { input: { username: account.username, enabled: !account.enabled } })).setAccountEnabled.errors));
   const organisation = organisationFields(`assign-${account.username}`, directory, account.organisation.kind, account.organisation.id);
   const roles = roleBoxes(`assign-${account.username}`, account.roles);
@@ -206,7 +173,7 @@ function accountRow(ctx, directory, account) {
   const assign = h('details', { class: 'assign' }, h('summary', { 'data-test': 'assign-open' }, t('accounts.reassign')),
     h('form', {
       'data-test': 'assign-form',
-      onsubmit: submitting(ctx, assignButton, assignMessage, async () => (await mutate(ASSIGN, { input: {
+      onsubmit: submitting(ctx, assignButton, assignMessage, t('accounts.saving'), async () => (await mutate(ASSIGN, { input: {
         username: account.username, organisationKind: organisation.kind.value, organisationId: organisation.id.value.trim(),
         roles: roles.values() } })).assignAccount.errors),
     }, organisation.fields, roles.field, h('div', { class: 'form-actions' }, assignButton, assignMessage)));
@@ -232,7 +199,7 @@ function createForm(ctx, directory) {
   const button = h('button', { type: 'submit', class: 'button button-primary', 'data-test': 'create-submit' }, t('accounts.create'));
   return panel(t('accounts.new'), h('form', {
     class: 'account-form', 'data-test': 'create-form',
-    onsubmit: submitting(ctx, button, message, async () => (await mutate(CREATE, { input: {
+    onsubmit: submitting(ctx, button, message, t('accounts.saving'), async () => (await mutate(CREATE, { input: {
       username: username.control.value.trim(), displayName: displayName.control.value.trim() || null, password: password.control.value,
       organisationKind: organisation.kind.value, organisationId: organisation.id.value.trim(),
       organisationName: officeName.control.value.trim() || null, roles: roles.values() } })).createAccount.errors),

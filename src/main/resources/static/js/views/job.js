@@ -1,6 +1,6 @@
 // Job ability map: the project → task → step → skill → knowledge tree of a job as a collapsible ECharts tree,
 // with an outline of the same tree for keyboards and screen readers, and the job's skill summary.
-import { gql, mutate } from '../api.js';
+import { gql, mutate, submitting } from '../api.js';
 import { hasRole } from '../session.js';
 import { CHART_FONT, LEVEL_COLOURS, chartBox, dateTime, emptyBox, esc, h, levelBadge, panel, rank, select, stat } from '../dom.js';
 import { nm, t } from '../i18n.js';
@@ -180,24 +180,10 @@ function reviewForm(ctx, submission) {
   return h('form', {
     class: 'review-form',
     'data-test': 'review-form',
-    onsubmit: async (event) => {
-      event.preventDefault();
-      button.disabled = true;
-      message.textContent = t('review.saving');
-      try {
-        const input = { submissionId: submission.id, decision: decision.value, comment: comment.value.trim() || null };
-        const payload = (await mutate(REVIEW, { input })).reviewSubmission;
-        if (payload.errors.length) {
-          message.textContent = payload.errors.map((e) => e.message).join(' ');
-          button.disabled = false;
-          return;
-        }
-        ctx.reload();
-      } catch (error) {
-        message.textContent = error.message;
-        button.disabled = false;
-      }
-    },
+    onsubmit: submitting(ctx, button, message, t('review.saving'), async () => {
+      const input = { submissionId: submission.id, decision: decision.value, comment: comment.value.trim() || null };
+      return (await mutate(REVIEW, { input })).reviewSubmission.errors;
+    }),
   }, decision, comment, h('div', { class: 'form-actions' }, button, message));
 }
 

@@ -301,6 +301,39 @@ class WebPageTest {
 			.findFirst().orElseThrow(() -> new AssertionError("no account " + username));
 	}
 
+	@Test
+	void anAccountCreatesAnAccessTokenOnThePageSeesItsSecretOnceAndRevokesIt() throws Exception {
+		browser.signIn("demo-designer");
+		browser.open("#/accounts");
+		browser.byTest("token-name").sendKeys("课程脚本");
+		browser.byTest("token-create").click();
+		browser.waitUntil("the secret, once", () -> !browser.all("[data-test='token-secret']").isEmpty());
+		String secret = browser.text("token-secret");
+		assertThat(secret).startsWith("amt_");
+		assertThat(bearerMe(secret)).contains("\"username\":\"demo-designer\"");
+
+		browser.open("#/");
+		browser.open("#/accounts");
+		assertThat(browser.all("[data-test='token-secret']")).as("shown once only").isEmpty();
+		List<WebElement> rows = browser.all("[data-test='token-table'] tr[data-token]");
+		assertThat(rows).hasSize(1);
+		String row = "tr[data-token='" + rows.get(0).getDomAttribute("data-token") + "']";
+		assertThat(browser.driver.findElement(By.cssSelector(row)).getText()).contains("课程脚本");
+		browser.driver.findElement(By.cssSelector(row + " [data-test='token-revoke']")).click();
+		browser.waitUntil("revoked", () -> browser.all(row + " [data-test='token-revoke']").isEmpty());
+		assertThat(bearerMe(secret)).startsWith("401");
+	}
+
+	private String bearerMe(String secret) throws Exception {
+		var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + port + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + secret)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\": \"{ me { username } }\"}"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		return response.statusCode() == 200 ? response.body() : response.statusCode() + " " + response.body();
+	}
+
 	/**
 	 * GraphiQL's scripts and styles are the application's own (WebJars), and the page's Content-Security-Policy
 	 * allows no other origin: when it runs a query here, it ran with no network.
