@@ -52,6 +52,10 @@ public class DemoAccounts {
 			new DemoAccount("demo-admin", "演示管理员 (admin)", OrganisationKind.QUALITY_OFFICE, QUALITY_OFFICE,
 					Role.ADMIN));
 
+	private static final String EXISTING = """
+			MATCH (a:Account) WHERE a.username IN $usernames RETURN a.username AS username
+			""";
+
 	private static final String MARK_DEMO = """
 			UNWIND $usernames AS username
 			MATCH (a:Account {username: username})
@@ -88,9 +92,14 @@ public class DemoAccounts {
 		this.audit = audit;
 	}
 
-	/** Creates the demo accounts (and the demo quality office), acting as the system. */
+	/** Creates the demo accounts (and the demo quality office) that do not exist yet, acting as the system. */
 	void create() {
+		List<String> existing = graph.read(tx -> tx.run(EXISTING, Map.of("usernames", ACCOUNTS.stream()
+			.map(DemoAccount::username).toList())).list(r -> r.get("username").asString()));
 		for (DemoAccount account : ACCOUNTS) {
+			if (existing.contains(account.username())) {
+				continue; // created by a load that was interrupted before it finished
+			}
 			accounts.create(new NewAccount(account.username(), account.displayName(), PASSWORD, account.kind(),
 					account.organisationId(), account.kind() == OrganisationKind.QUALITY_OFFICE
 							? "某省职业教育质量监测中心（演示） (a provincial vocational education quality office, demo)" : null,

@@ -60,6 +60,33 @@ public class DemoData {
 		this.graph = graph;
 	}
 
+	private static final String MARK_LOADING = """
+			MERGE (m:DemoLoadInProgress {id: 'demo'}) ON CREATE SET m.startedAt = datetime()
+			""";
+
+	private static final String INTERRUPTED_LOAD = """
+			MATCH (m:DemoLoadInProgress) RETURN toString(m.startedAt) AS startedAt
+			""";
+
+	private static final String FINISH_LOADING = """
+			MATCH (m:DemoLoadInProgress) DELETE m
+			""";
+
+	/** When a demo load began that never finished (the process was killed), if one did. */
+	public java.util.Optional<String> interruptedLoad() {
+		return graph.read(tx -> tx.run(INTERRUPTED_LOAD).list(r -> r.get("startedAt").asString())).stream().findFirst();
+	}
+
+	/** Marks a load as begun, before its first write: a start that finds the mark resumes the load. */
+	public void markLoading() {
+		graph.write(tx -> tx.run(MARK_LOADING).consume());
+	}
+
+	/** Marks the load as complete. */
+	public void finishLoading() {
+		graph.write(tx -> tx.run(FINISH_LOADING).consume());
+	}
+
 	/** Whether the graph has no jobs yet, i.e. this is a first start. */
 	public boolean graphIsEmpty() {
 		return graph.read(tx -> tx.run("MATCH (j:Job) RETURN count(j) = 0 AS empty").single().get("empty").asBoolean());

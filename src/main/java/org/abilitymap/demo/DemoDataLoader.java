@@ -48,14 +48,24 @@ class DemoDataLoader implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		Rights.runAs(Actor.system("system:demo-data"), () -> {
-			if (neo4j.isEmbedded() && demoData.graphIsEmpty()) {
-				log.info("First start of the embedded database: loading demo data (set abilitymap.demo.load=false to skip)");
+			java.util.Optional<String> interrupted = neo4j.isEmbedded() ? demoData.interruptedLoad()
+					: java.util.Optional.empty();
+			if (interrupted.isPresent()) {
+				log.warn("The demo data load begun at {} did not finish: loading it again (what was loaded stays, the "
+						+ "rest is added)", interrupted.get());
+			}
+			if (neo4j.isEmbedded() && (interrupted.isPresent() || demoData.graphIsEmpty())) {
+				if (interrupted.isEmpty()) {
+					log.info("First start of the embedded database: loading demo data (set abilitymap.demo.load=false to skip)");
+				}
 				audit.record(Source.SYSTEM, "loadDemoData", () -> {
+					demoData.markLoading();
 					demoData.load();
 					return null;
 				});
 				audit.record(Source.SYSTEM, "createDemoAccounts", () -> {
 					accounts.create();
+					demoData.finishLoading();
 					return null;
 				});
 			}
