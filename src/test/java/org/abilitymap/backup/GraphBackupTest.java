@@ -149,6 +149,9 @@ class GraphBackupTest extends GraphTestSupport {
 				CREATE (:AuditEntry {id: $auditId, operation: 'half'})
 				""", Map.of("auditId", auditId)).consume());
 
+		assertThatThrownBy(() -> anotherInstance().close()).as("a server on the partial graph")
+			.hasStackTraceContaining("the restore of graph.jsonl").hasStackTraceContaining("did not finish");
+
 		GraphBackup.Restored restored = backup.restore(file, Progress.NONE);
 
 		assertThat(restored.removedInterrupted()).isTrue();
