@@ -41,9 +41,9 @@ public final class PointNames {
 
 	/**
 	 * The key of the name a mixed-script name imitates, or {@code null} when it does not mix scripts: a name with
-	 * Cyrillic or Greek letters among Latin or Chinese ones gets each of those letters replaced by the Latin letter
-	 * it is confusable with (Unicode's confusable skeleton, UTS #39), as in {@code "BMS cоntroller"} with a Cyrillic
-	 * {@code о}. Letters with no Latin look-alike stay as they are.
+	 * Cyrillic or Greek letters among Latin or Chinese ones gets each of those letters replaced by the Latin letters
+	 * of its confusable skeleton (Unicode UTS #39, by ICU4J), as in {@code "BMS cоntroller"} with a Cyrillic {@code о}.
+	 * Letters whose skeleton is not Latin (such as {@code ж}) stay as they are.
 	 */
 	public static String lookAlikeKey(String name) {
 		String visible = Normalizer.normalize(VisibleText.of(name), Normalizer.Form.NFKC);
@@ -57,21 +57,29 @@ public final class PointNames {
 		if (!foreign || !host) {
 			return null;
 		}
-		StringBuilder latin = new StringBuilder(visible.length());
-		visible.codePoints().forEach(c -> {
+		String key = key(latinised(visible));
+		return key.equals(key(name)) ? null : key;
+	}
+
+	/**
+	 * Whether two names are drawn alike: equal keys once their Cyrillic and Greek letters are replaced by their Latin
+	 * confusable skeletons. (Whole-name skeletons are not compared, since case folding changes them: a capital Greek
+	 * Β looks like B, its small β does not look like b.)
+	 */
+	public static boolean confusable(String name, String other) {
+		return key(latinised(name)).equals(key(latinised(other)));
+	}
+
+	private static String latinised(String name) {
+		StringBuilder latin = new StringBuilder(name.length());
+		Normalizer.normalize(VisibleText.of(name), Normalizer.Form.NFKC).codePoints().forEach(c -> {
 			Character.UnicodeScript script = Character.UnicodeScript.of(c);
 			String skeleton = script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.GREEK
 					? SPOOF_CHECKER.getSkeleton(Character.toString(c)) : null;
 			latin.append(skeleton != null && skeleton.chars().allMatch(s -> s >= 'A' && s <= 'Z' || s >= 'a' && s <= 'z')
 					? skeleton : Character.toString(c));
 		});
-		String key = key(latin.toString());
-		return key.equals(key(name)) ? null : key;
-	}
-
-	/** Whether two names look the same once drawn: equal confusable skeletons of their keys (UTS #39). */
-	public static boolean confusable(String name, String other) {
-		return SPOOF_CHECKER.getSkeleton(key(name)).equals(SPOOF_CHECKER.getSkeleton(key(other)));
+		return latin.toString();
 	}
 
 	/** A stable id derived from a name, used when a new point arrives without one. */

@@ -201,7 +201,8 @@ final class WorkbookFiles {
 			return new Decoded(decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString(), "UTF-8");
 		}
 		catch (CharacterCodingException notUtf8) {
-			String where = "row " + rowOf(bytes, firstBadUtf8Byte(bytes) - 1) + ", byte " + firstBadUtf8Byte(bytes);
+			int row = rowOf(bytes, firstBadUtf8Byte(bytes) - 1);
+			String where = "row " + row + ", byte " + firstBadUtf8Byte(bytes);
 			String text;
 			try {
 				text = decoder(GB18030).decode(ByteBuffer.wrap(bytes)).toString();
@@ -210,18 +211,18 @@ final class WorkbookFiles {
 				text = null;
 			}
 			if (text == null || text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-				throw refuseEncoding("The CSV file is neither UTF-8 nor GB18030/GBK Chinese text"
+				throw refuseEncoding(row, "The CSV file is neither UTF-8 nor GB18030/GBK Chinese text"
 						+ guessed(bytes) + " (first seen at " + where + "). " + ACCEPTED);
 			}
 			String rival = rivalOfGb18030(bytes);
 			if (rival != null) {
-				throw refuseEncoding("The CSV file is not UTF-8, and it is not taken for GB18030/GBK either: it looks like "
+				throw refuseEncoding(row, "The CSV file is not UTF-8, and it is not taken for GB18030/GBK either: it looks like "
 						+ rival + " (first non-ASCII text at " + where + "). Text in that encoding would be read as "
 						+ "garbled Chinese, so it is refused rather than guessed at. " + ACCEPTED);
 			}
 			int foreign = firstOutsideGb2312(bytes);
 			if (foreign >= 0) {
-				throw refuseEncoding("The CSV file is not UTF-8, and its bytes read as GB18030 give mostly characters "
+				throw refuseEncoding(rowOf(bytes, foreign), "The CSV file is not UTF-8, and its bytes read as GB18030 give mostly characters "
 						+ "that simplified Chinese text does not use (such as kana or rare variants; first at row "
 						+ rowOf(bytes, foreign) + ", byte " + (foreign + 1) + "), as Japanese Shift_JIS or traditional "
 						+ "Chinese Big5 text would; it is refused rather than guessed at. " + ACCEPTED);
@@ -311,8 +312,10 @@ final class WorkbookFiles {
 		return row;
 	}
 
-	private static InvalidSheetException refuseEncoding(String message) {
-		return new InvalidSheetException(List.of(SheetProblem.at(Location.FILE, ProblemCode.MALFORMED, message, null)));
+	/** A refusal located at the CSV row where the bytes first show they are not in an accepted encoding. */
+	private static InvalidSheetException refuseEncoding(int row, String message) {
+		return new InvalidSheetException(List.of(SheetProblem.at(new Location(null, row, null, null),
+				ProblemCode.MALFORMED, message, null)));
 	}
 
 	private static String strictly(byte[] bytes, int offset, Charset charset, String claimed) {
