@@ -39,15 +39,15 @@ class CaseController {
 	/** Payload of {@code importCasePackage}. */
 	record ImportCasePackagePayload(CaseImportResult.Outcome outcome, String frameworkId, String title, int itemCount,
 			int groupingItemCount, int hierarchyLinkCount, List<PointMatch> matchedPoints, List<Point> createdPoints,
-			List<Problem> errors) {
+			List<org.abilitymap.points.PointWarning> warnings, List<Problem> errors) {
 
 		static ImportCasePackagePayload of(CaseImportResult r) {
 			return new ImportCasePackagePayload(r.outcome(), r.frameworkId(), r.title(), r.items(), r.groupingItems(),
-					r.hierarchyLinks(), r.matchedPoints(), r.createdPoints(), List.of());
+					r.hierarchyLinks(), r.matchedPoints(), r.createdPoints(), r.warnings(), List.of());
 		}
 
 		static ImportCasePackagePayload rejected(List<Problem> problems) {
-			return new ImportCasePackagePayload(null, null, null, 0, 0, 0, List.of(), List.of(), problems);
+			return new ImportCasePackagePayload(null, null, null, 0, 0, 0, List.of(), List.of(), List.of(), problems);
 		}
 	}
 

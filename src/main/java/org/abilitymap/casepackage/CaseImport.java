@@ -83,7 +83,7 @@ public class CaseImport {
 		int hierarchyLinks = (int) pkg.associations().stream().filter(a -> a.type().equals("isChildOf")).count();
 		if (contentHash.equals(previousHash)) {
 			return new CaseImportResult(CaseImportResult.Outcome.UNCHANGED, frameworkId, pkg.document().title(),
-					pkg.items().size(), grouping, hierarchyLinks, List.of(), List.of());
+					pkg.items().size(), grouping, hierarchyLinks, List.of(), List.of(), List.of());
 		}
 		Landing landing = land(tx, pkg);
 		List<Problem> problems = new ArrayList<>(landing.problems());
@@ -103,7 +103,7 @@ public class CaseImport {
 				membershipRows(pkg, landing, frameworkId), hierarchyRows(pkg, landing, frameworkId));
 		return new CaseImportResult(previousHash == null ? CaseImportResult.Outcome.CREATED
 				: CaseImportResult.Outcome.UPDATED, frameworkId, pkg.document().title(), pkg.items().size(), grouping,
-				hierarchyLinks, landing.matched(), landing.created());
+				hierarchyLinks, landing.matched(), landing.created(), landing.warnings());
 	}
 
 	/** An item that would be its own parent once joined to one point is a cycle of length one. */
@@ -180,7 +180,7 @@ public class CaseImport {
 		}
 		problems.addAll(points.checkReferences(tx, requests));
 		if (!problems.isEmpty()) {
-			return new Landing(Map.of(), problems, List.of(), List.of());
+			return new Landing(Map.of(), problems, List.of(), List.of(), List.of());
 		}
 		var resolution = points.resolve(tx, requests, pkg.document().creator(), "case:" + pkg.document().identifier());
 		matched.addAll(resolution.matched());
@@ -190,7 +190,7 @@ public class CaseImport {
 			Point known = groupPoint.get(group);
 			pointOfItem.put(item.identifier(), known != null ? known.id() : resolution.idAt(requestPathOfGroup.get(group)));
 		}
-		return new Landing(pointOfItem, List.of(), matched, resolution.created());
+		return new Landing(pointOfItem, List.of(), matched, resolution.created(), resolution.warnings());
 	}
 
 	/** The point id an abilitymap export put in humanCodingScheme, recognised by the identifier derived from it. */
@@ -291,7 +291,7 @@ public class CaseImport {
 
 	/** Where each point item landed, and what landing found. */
 	private record Landing(Map<String, String> pointOfItem, List<Problem> problems, List<PointMatch> matched,
-			List<Point> created) {
+			List<Point> created, List<org.abilitymap.points.PointWarning> warnings) {
 
 		/** The graph id an identifier of the package stands for: a point, a grouping item, or the framework. */
 		String nodeOf(String identifier, String frameworkId) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.abilitymap.points.Point;
 import org.abilitymap.points.PointMatch;
+import org.abilitymap.points.PointWarning;
 
 /**
  * What importing a CASE package did.
@@ -16,9 +17,10 @@ import org.abilitymap.points.PointMatch;
  * @param hierarchyLinks how many isChildOf associations became {@code PART_OF} links
  * @param matchedPoints items that landed on existing points
  * @param createdPoints points the package created
+ * @param warnings created points whose names look like existing points' (mixed scripts)
  */
 public record CaseImportResult(Outcome outcome, String frameworkId, String title, int items, int groupingItems,
-		int hierarchyLinks, List<PointMatch> matchedPoints, List<Point> createdPoints) {
+		int hierarchyLinks, List<PointMatch> matchedPoints, List<Point> createdPoints, List<PointWarning> warnings) {
 
 	/** What happened to the framework. */
 	public enum Outcome {

@@ -48,7 +48,8 @@ class CurriculumController {
 
 	/** Result of {@code saveProgramme}. */
 	record SaveProgrammePayload(ProgrammeSaveResult.Outcome outcome, Programme programme,
-			List<PointMatch> matchedPoints, List<Point> createdPoints, List<Problem> errors) {
+			List<PointMatch> matchedPoints, List<Point> createdPoints, List<org.abilitymap.points.PointWarning> warnings,
+			List<Problem> errors) {
 	}
 
 	@QueryMapping
@@ -106,10 +107,10 @@ class CurriculumController {
 		try {
 			ProgrammeSaveResult r = programmeImport.save(input);
 			return new SaveProgrammePayload(r.outcome(), curricula.programme(r.programmeId()).orElseThrow(),
-					r.matchedPoints(), r.createdPoints(), List.of());
+					r.matchedPoints(), r.createdPoints(), r.warnings(), List.of());
 		}
 		catch (InvalidDocumentException ex) {
-			return new SaveProgrammePayload(null, null, List.of(), List.of(), ex.problems());
+			return new SaveProgrammePayload(null, null, List.of(), List.of(), List.of(), ex.problems());
 		}
 	}
 

@@ -173,7 +173,11 @@ final class ProgrammeDocumentReader {
 			return new PointRequest(teaching.path(), teaching.pathOf("pointId"), null, pointId, null, null, null);
 		}
 		if (name == null) {
-			if (!teaching.has("pointId")) {
+			if (teaching.hasBlankText("name")) {
+				teaching.problem("name", ProblemCode.EMPTY, "'name' must not be empty (it holds only white space or "
+						+ "invisible characters).");
+			}
+			else if (!teaching.has("pointId")) {
 				teaching.problem("pointId", ProblemCode.REQUIRED,
 						"Give the 'pointId' of an existing point, or 'kind' and 'name' of a point to match or create.");
 			}

@@ -117,7 +117,7 @@ public class ProgrammeImport {
 		if (contentHash.equals(stored.contentHash())) {
 			AuditScope.document(contentHash, stored.version());
 			return new ProgrammeSaveResult(ProgrammeSaveResult.Outcome.UNCHANGED, programme.id(), stored.version(),
-					document.courses().size(), List.of(), List.of());
+					document.courses().size(), List.of(), List.of(), List.of());
 		}
 		int version = stored.version() + 1;
 		AuditScope.document(contentHash, version);
@@ -131,7 +131,7 @@ public class ProgrammeImport {
 				certificateRows(document, resolution), trainingBaseRows(document, resolution));
 		return new ProgrammeSaveResult(version == 1 ? ProgrammeSaveResult.Outcome.CREATED
 				: ProgrammeSaveResult.Outcome.NEW_VERSION, programme.id(), version, document.courses().size(),
-				resolution.matched(), resolution.created());
+				resolution.matched(), resolution.created(), resolution.warnings());
 	}
 
 	/** The programme's group and target jobs exist, and an existing programme of that id is this school's. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.abilitymap.points.Point;
 import org.abilitymap.points.PointMatch;
+import org.abilitymap.points.PointWarning;
 
 /**
  * What saving a programme document did.
@@ -14,9 +15,10 @@ import org.abilitymap.points.PointMatch;
  * @param courses how many courses it now has
  * @param matchedPoints named points of the document that landed on existing points
  * @param createdPoints points the document created
+ * @param warnings created points whose names look like existing points' (mixed scripts)
  */
 public record ProgrammeSaveResult(Outcome outcome, String programmeId, int version, int courses,
-		List<PointMatch> matchedPoints, List<Point> createdPoints) {
+		List<PointMatch> matchedPoints, List<Point> createdPoints, List<PointWarning> warnings) {
 
 	/** What happened to the programme. */
 	public enum Outcome {

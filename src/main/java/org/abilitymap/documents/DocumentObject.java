@@ -61,7 +61,12 @@ public final class DocumentObject {
 		return fields.get(field) != null;
 	}
 
-	/** A text that must be present and not blank; returned trimmed. */
+	/** Whether a field holds a text that is blank or only invisible characters. */
+	public boolean hasBlankText(String field) {
+		return fields.get(field) instanceof String s && VisibleText.of(s).isBlank();
+	}
+
+	/** A text that must be present and not blank; returned trimmed, without invisible characters ({@link VisibleText}). */
 	public String requiredText(String field) {
 		Object value = fields.get(field);
 		if (value == null) {
@@ -71,7 +76,7 @@ public final class DocumentObject {
 		return text(field, value, true);
 	}
 
-	/** A text that may be absent; blank counts as absent. */
+	/** A text that may be absent; blank (or only invisible characters) counts as absent. */
 	public String optionalText(String field) {
 		Object value = fields.get(field);
 		return value == null ? null : text(field, value, false);
@@ -171,8 +176,8 @@ public final class DocumentObject {
 		List<String> texts = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
 			Object element = list.get(i);
-			if (element instanceof String s && !s.isBlank()) {
-				texts.add(s.strip());
+			if (element instanceof String s && !VisibleText.of(s).isBlank()) {
+				texts.add(VisibleText.of(s).strip());
 			}
 			else {
 				problems.add(new Problem(pathOf(field) + "[" + i + "]", ProblemCode.WRONG_TYPE,
@@ -267,13 +272,16 @@ public final class DocumentObject {
 			problem(field, ProblemCode.WRONG_TYPE, "'" + field + "' must be a text, not " + describe(value) + ".");
 			return null;
 		}
-		if (s.isBlank()) {
+		String visible = VisibleText.of(s);
+		if (visible.isBlank()) {
 			if (required) {
-				problem(field, ProblemCode.EMPTY, "'" + field + "' must not be empty.");
+				problem(field, ProblemCode.EMPTY, "'" + field + "' must not be empty"
+						+ (s.isBlank() ? "." : " (it holds only invisible characters such as zero-width spaces or "
+								+ "control characters)."));
 			}
 			return null;
 		}
-		return s.strip();
+		return visible.strip();
 	}
 
 	private String checkId(String field, String id) {

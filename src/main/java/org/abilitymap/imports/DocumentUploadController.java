@@ -75,7 +75,7 @@ class DocumentUploadController {
 			throws IOException {
 		try (InputStream input = file.getInputStream()) {
 			if (SpreadsheetUploads.isSpreadsheet(file.getOriginalFilename(), file.getContentType())) {
-				return spreadsheets.upload(kind, input, file.getOriginalFilename());
+				return spreadsheets.upload(kind, input, file.getOriginalFilename(), file.getContentType());
 			}
 			return upload(input, importer(kind));
 		}

@@ -44,7 +44,8 @@ class SubmissionController {
 
 	/** Result of {@code submitWorkTasks}. */
 	record SubmitWorkTasksPayload(SubmissionResult.Outcome outcome, Submission submission,
-			List<org.abilitymap.points.PointMatch> matchedPoints, List<Point> createdPoints, List<Problem> errors) {
+			List<org.abilitymap.points.PointMatch> matchedPoints, List<Point> createdPoints,
+			List<org.abilitymap.points.PointWarning> warnings, List<Problem> errors) {
 	}
 
 	@MutationMapping
@@ -56,10 +57,10 @@ class SubmissionController {
 		try {
 			SubmissionResult result = submissions.submit(input);
 			return new SubmitWorkTasksPayload(result.outcome(), jobs.submission(result.submissionId()).orElseThrow(),
-					result.matchedPoints(), result.createdPoints(), List.of());
+					result.matchedPoints(), result.createdPoints(), result.warnings(), List.of());
 		}
 		catch (InvalidDocumentException ex) {
-			return new SubmitWorkTasksPayload(null, null, List.of(), List.of(), ex.problems());
+			return new SubmitWorkTasksPayload(null, null, List.of(), List.of(), List.of(), ex.problems());
 		}
 	}
 
@@ -73,7 +74,7 @@ class SubmissionController {
 			return submitWorkTasks(json.parse(input.document().getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (InvalidDocumentException ex) {
-			return new SubmitWorkTasksPayload(null, null, List.of(), List.of(), ex.problems());
+			return new SubmitWorkTasksPayload(null, null, List.of(), List.of(), List.of(), ex.problems());
 		}
 	}
 

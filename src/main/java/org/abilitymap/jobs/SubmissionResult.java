@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.abilitymap.points.Point;
 import org.abilitymap.points.PointMatch;
+import org.abilitymap.points.PointWarning;
 
 /**
  * What an accepted work-task submission did to the graph.
@@ -13,9 +14,10 @@ import org.abilitymap.points.PointMatch;
  * @param version the version number of that submission
  * @param matchedPoints points of the document that landed on existing points
  * @param createdPoints points the document created
+ * @param warnings created points whose names look like existing points' (mixed scripts)
  */
 public record SubmissionResult(Outcome outcome, String submissionId, int version, List<PointMatch> matchedPoints,
-		List<Point> createdPoints) {
+		List<Point> createdPoints, List<PointWarning> warnings) {
 
 	/** What happened to the submission series of this enterprise and job. */
 	public enum Outcome {

@@ -100,7 +100,7 @@ public class WorkTaskSubmissions {
 		if (latest != null && latest.contentHash().equals(contentHash)) {
 			AuditScope.touched(latest.id());
 			AuditScope.document(contentHash, latest.version());
-			return new SubmissionResult(Outcome.UNCHANGED, latest.id(), latest.version(), List.of(), List.of());
+			return new SubmissionResult(Outcome.UNCHANGED, latest.id(), latest.version(), List.of(), List.of(), List.of());
 		}
 		int version = latest == null ? 1 : latest.version() + 1;
 		String submissionId = "sub:" + document.enterprise().id() + ":" + document.jobId() + ":v" + version;
@@ -112,7 +112,7 @@ public class WorkTaskSubmissions {
 				latest == null ? null : latest.id()));
 		repository.createTree(tx, submissionId, treeRows(document, submissionId, resolution));
 		return new SubmissionResult(latest == null ? Outcome.CREATED : Outcome.NEW_VERSION, submissionId, version,
-				resolution.matched(), resolution.created());
+				resolution.matched(), resolution.created(), resolution.warnings());
 	}
 
 	private static TreeRows treeRows(WorkTaskDocument document, String submissionId,

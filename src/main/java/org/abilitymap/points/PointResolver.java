@@ -46,8 +46,9 @@ public class PointResolver {
 			    p.createdBy = $createdBy, p.createdIn = $createdIn, p.createdAt = datetime()
 			""";
 
-	/** Which point each reference landed on, and what was matched or created. */
-	public record Resolution(Map<String, String> idsByPath, List<PointMatch> matched, List<Point> created) {
+	/** Which point each reference landed on, what was matched or created, and created points that look like others. */
+	public record Resolution(Map<String, String> idsByPath, List<PointMatch> matched, List<Point> created,
+			List<PointWarning> warnings) {
 
 		/** The point id a reference at {@code path} landed on. */
 		public String idAt(String path) {
@@ -95,12 +96,14 @@ public class PointResolver {
 		for (PointKind kind : PointKind.values()) {
 			existingByKey.put(kind, pointsByNameKey(tx, kind, requests.stream()
 				.filter(r -> r.kind() == kind && r.name() != null)
-				.map(r -> PointNames.key(r.name()))
+				.flatMap(r -> java.util.stream.Stream.of(PointNames.key(r.name()), PointNames.lookAlikeKey(r.name())))
+				.filter(java.util.Objects::nonNull)
 				.distinct()
 				.toList()));
 		}
 		Map<String, String> idsByPath = new HashMap<>();
 		Map<String, Point> createdByIdentity = new LinkedHashMap<>();
+		Map<String, String> pathOfCreated = new HashMap<>();
 		Map<String, Point> byDocumentId = new HashMap<>(); // document ids of points not found by id
 		Map<String, PointMatch> matchedById = new LinkedHashMap<>();
 		List<PointRequest> laterReferences = new ArrayList<>();
@@ -134,6 +137,7 @@ public class PointResolver {
 				String id = request.id() != null ? request.id() : PointNames.derivedId(request.kind(), request.name());
 				created = new Point(id, request.kind(), request.name(), request.nameEn(), request.description());
 				createdByIdentity.put(request.kind() + "|" + key, created);
+				pathOfCreated.put(id, request.path());
 				byDocumentId.put(id, created);
 			}
 			else if (request.id() != null) {
@@ -145,6 +149,23 @@ public class PointResolver {
 			idsByPath.put(request.path(), byDocumentId.get(request.id()).id());
 		}
 		List<Point> created = List.copyOf(createdByIdentity.values());
+		List<PointWarning> warnings = new ArrayList<>();
+		for (Point point : created) {
+			String lookAlike = PointNames.lookAlikeKey(point.name());
+			if (lookAlike == null) {
+				continue;
+			}
+			Point resembled = existingByKey.get(point.kind()).get(lookAlike);
+			if (resembled == null) {
+				resembled = createdByIdentity.get(point.kind() + "|" + lookAlike);
+			}
+			if (resembled != null && PointNames.confusable(point.name(), resembled.name())) {
+				warnings.add(new PointWarning(pathOfCreated.get(point.id()), point.name(), resembled, "'" + point.name()
+						+ "' mixes Cyrillic or Greek letters into a Latin or Chinese name and looks like the "
+						+ describe(point.kind()) + " '" + resembled.name() + "' (" + resembled.id() + "); it was "
+						+ "created as a new point. Retype the name, or give the id " + resembled.id() + ", to use that one."));
+			}
+		}
 		for (PointKind kind : PointKind.values()) {
 			List<Map<String, Object>> rows = created.stream().filter(p -> p.kind() == kind).map(Point::asParameters).toList();
 			if (!rows.isEmpty()) {
@@ -152,7 +173,7 @@ public class PointResolver {
 						Map.of("points", rows, "createdBy", createdBy, "createdIn", createdIn)).consume();
 			}
 		}
-		return new Resolution(idsByPath, List.copyOf(matchedById.values()), created);
+		return new Resolution(idsByPath, List.copyOf(matchedById.values()), created, List.copyOf(warnings));
 	}
 
 	private static List<String> ids(List<PointRequest> requests) {

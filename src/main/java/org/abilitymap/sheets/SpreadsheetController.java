@@ -48,7 +48,7 @@ class SpreadsheetController {
 
 	@PostMapping(path = "/{kind:submissions|programmes}", consumes = {SpreadsheetUploads.XLSX, "text/csv"})
 	ResponseEntity<?> uploadSheet(@PathVariable String kind, HttpServletRequest request) throws IOException {
-		return uploads.upload(kind, request.getInputStream(), null);
+		return uploads.upload(kind, request.getInputStream(), null, request.getContentType());
 	}
 
 	private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String fileName) {

@@ -57,6 +57,17 @@ public class SpreadsheetImport {
 	 * @throws InvalidSheetException with every problem located by sheet, row and column; nothing is written then
 	 */
 	public DocumentImport.Imported importFile(byte[] bytes, String fileName, Kind expected) {
+		return importFile(bytes, fileName, null, expected);
+	}
+
+	/**
+	 * Imports one spreadsheet file whose declared media type is known: a file named .xlsx or declared as an .xlsx
+	 * workbook is never read as CSV, whatever its bytes.
+	 *
+	 * @param contentType the declared media type, may be {@code null}
+	 * @see #importFile(byte[], String, Kind)
+	 */
+	public DocumentImport.Imported importFile(byte[] bytes, String fileName, String contentType, Kind expected) {
 		long maxBytes = json.limits().maxBytes();
 		if (bytes.length > maxBytes) {
 			throw refuse(ProblemCode.TOO_LARGE, "The file is " + bytes.length + " bytes, more than the limit of " + maxBytes
@@ -66,7 +77,15 @@ public class SpreadsheetImport {
 			case XLS -> throw refuse(ProblemCode.MALFORMED, "This is an old Excel 97–2003 (.xls) file; save it as "
 					+ "'Excel Workbook (*.xlsx)' and upload that.");
 			case XLSX -> fromWorkbook(WorkbookFiles.readXlsx(bytes, maxRows()));
-			case CSV -> fromCsv(bytes, fileName);
+			case CSV -> {
+				if (declaredWorkbook(fileName, contentType)) {
+					throw refuse(ProblemCode.MALFORMED, "The file " + (fileName == null ? "" : "'" + fileName + "' ")
+							+ "is not an .xlsx workbook: an .xlsx file is a zip archive, and these bytes are not one. "
+							+ "Open it in Excel or WPS and save it as 'Excel Workbook (*.xlsx)', or upload CSV text "
+							+ "under a name ending in .csv.");
+				}
+				yield fromCsv(bytes, fileName);
+			}
 		};
 		if (expected != null && converted.kind() != expected) {
 			throw refuse(ProblemCode.WRONG_TYPE, "This is " + describe(converted.kind()) + ", not " + describe(expected)
@@ -82,6 +101,11 @@ public class SpreadsheetImport {
 			byte[] bytes = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, json.limits().maxBytes() + 1));
 			return importFile(bytes, path.getFileName().toString(), null);
 		}
+	}
+
+	private static boolean declaredWorkbook(String fileName, String contentType) {
+		return fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
+				|| contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(SpreadsheetUploads.XLSX);
 	}
 
 	private Converted fromWorkbook(Map<String, SheetTable> sheets) {

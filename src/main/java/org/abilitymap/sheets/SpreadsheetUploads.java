@@ -48,8 +48,11 @@ public class SpreadsheetUploads {
 	 * Imports an uploaded spreadsheet for the upload path's kind.
 	 *
 	 * @param kind {@code submissions} or {@code programmes}; other kinds take JSON only
+	 * @param fileName the uploaded file's name, may be {@code null}
+	 * @param contentType its declared media type, may be {@code null}
 	 */
-	public ResponseEntity<?> upload(String kind, InputStream input, String fileName) throws IOException {
+	public ResponseEntity<?> upload(String kind, InputStream input, String fileName, String contentType)
+			throws IOException {
 		DocumentImport.Kind expected = switch (kind) {
 			case "submissions" -> DocumentImport.Kind.SUBMISSION;
 			case "programmes" -> DocumentImport.Kind.PROGRAMME;
@@ -62,7 +65,7 @@ public class SpreadsheetUploads {
 		}
 		byte[] bytes = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, json.limits().maxBytes() + 1));
 		try {
-			DocumentImport.Imported imported = spreadsheets.importFile(bytes, fileName, expected);
+			DocumentImport.Imported imported = spreadsheets.importFile(bytes, fileName, contentType, expected);
 			boolean unchanged = imported.result() instanceof SubmissionResult s && s.outcome() == SubmissionResult.Outcome.UNCHANGED
 					|| imported.result() instanceof ProgrammeSaveResult p && p.outcome() == ProgrammeSaveResult.Outcome.UNCHANGED;
 			return ResponseEntity.status(unchanged ? HttpStatus.OK : HttpStatus.CREATED).body(imported.result());

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,6 +19,7 @@ import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.imports.DocumentImport;
+import org.abilitymap.points.Point;
 import org.abilitymap.support.GraphTestSupport;
 import org.abilitymap.support.PatientGraphQl;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +122,24 @@ class ProgrammeDocumentTest extends GraphTestSupport {
 		assertThat(count("Certificate")).isEqualTo(1);
 		assertThat(count("TrainingBase")).isEqualTo(1);
 		assertThat(count("ProgrammeRevision")).isEqualTo(1);
+	}
+
+	@Test
+	void aTaughtPointNamedWithACyrillicLookAlikeLetterIsCreatedWithAWarningNamingTheOneItResembles() {
+		Map<String, Object> document = programme();
+		List<Object> teaches = list(document, "courses[0].teaches");
+		String path = "courses[0].teaches[" + teaches.size() + "]";
+		teaches.add(new LinkedHashMap<>(Map.of("kind", "SKILL", "name", "车间5\u0405管理", "level",
+				"INTRODUCED", "hours", 2))); // Cyrillic Ѕ where 车间5S管理 (al-sk-5s, later in the document) has a Latin S
+
+		ProgrammeSaveResult result = programmes.save(document);
+
+		assertThat(result.createdPoints()).extracting(Point::name).contains("车间5\u0405管理", "车间5S管理");
+		assertThat(result.warnings()).singleElement().satisfies(warning -> {
+			assertThat(warning.path()).isEqualTo(path);
+			assertThat(warning.givenName()).isEqualTo("车间5\u0405管理");
+			assertThat(warning.resembles().id()).isEqualTo("al-sk-5s");
+		});
 	}
 
 	@Test

@@ -77,6 +77,23 @@ class WorkTaskValidationTest extends GraphTestSupport {
 	}
 
 	@Test
+	void aSkillNameOfOnlyZeroWidthSpacesIsEmpty() {
+		Map<String, Object> document = submission();
+		object(document, LAST_SKILL).put("name", "\u200B\u200B");
+
+		assertOnlyProblem(document, LAST_SKILL + ".name", EMPTY, "'name'");
+	}
+
+	@Test
+	void aProjectNameOfOnlyNulAndOtherInvisibleCharactersIsEmpty() {
+		Map<String, Object> document = submission();
+		object(document, "projects[0]").put("name", "\u0000\uFEFF\u200E\u00AD");
+
+		Problem problem = assertOnlyProblem(document, "projects[0].name", EMPTY, "'name'");
+		assertThat(problem.message()).contains("invisible characters");
+	}
+
+	@Test
 	void aSkillWithNeitherIdNorNameNeedsAName() {
 		Map<String, Object> document = submission();
 		object(document, LAST_SKILL).remove("name");

@@ -63,4 +63,55 @@ class PointNamesTest {
 		assertThat(PointNames.derivedId(PointKind.KNOWLEDGE, "machine learning"))
 			.isNotEqualTo(PointNames.derivedId(PointKind.KNOWLEDGE, "machinelearning"));
 	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			zero-width space          | "BMS\u200B controller"
+			zero-width joiner         | "BMS cont\u200Droller"
+			word joiner               | "BMS\u2060 controller"
+			byte-order mark           | "\uFEFFBMS controller"
+			soft hyphen               | "BMS con\u00ADtroller"
+			left-to-right mark        | "BMS controller\u200E"
+			right-to-left override    | "\u202EBMS controller\u202C"
+			direction isolate         | "\u2066BMS\u2069 controller"
+			variation selector        | "BMS controller\uFE0F"
+			variation selector supp.  | "BMS controll\uDB40\uDD00er"
+			NUL                       | "BMS\u0000 controller"
+			other C0 controls         | "\u0007BMS \u001Bcontroller"
+			""")
+	void invisibleCharactersDoNotMakeANewPoint(String what, String spelling) {
+		assertThat(spelling).isNotEqualTo("BMS controller");
+		assertThat(PointNames.key(spelling)).as(what).isEqualTo("bms controller");
+		assertThat(PointNames.derivedId(PointKind.SKILL, spelling)).isEqualTo(PointNames.derivedId(PointKind.SKILL, "BMS controller"));
+	}
+
+	@Test
+	void invisibleCharactersAreRemovedFromChineseNamesToo() {
+		assertThat(PointNames.key("绝缘\u200B电阻\u00AD检测\uFEFF")).isEqualTo(PointNames.key("绝缘电阻检测"));
+		assertThat(PointNames.key("\u200B\u0000\uFEFF")).isEmpty();
+	}
+
+	@Test
+	void aNameMixingCyrillicOrGreekLettersIntoLatinOrChineseLooksLikeTheLatinName() {
+		String cyrillicO = "BMS c\u043Entroller"; // Cyrillic о
+		String greekBeta = "\u0392MS controller"; // Greek capital Β
+		String chineseWithCyrillicEs = "PL\u0421编程"; // Cyrillic С
+
+		assertThat(PointNames.key(cyrillicO)).isNotEqualTo(PointNames.key("BMS controller"));
+		assertThat(PointNames.lookAlikeKey(cyrillicO)).isEqualTo("bms controller");
+		assertThat(PointNames.lookAlikeKey(greekBeta)).isEqualTo("bms controller");
+		assertThat(PointNames.lookAlikeKey(chineseWithCyrillicEs)).isEqualTo("plc编程");
+		assertThat(PointNames.confusable(cyrillicO, "BMS controller")).isTrue();
+		assertThat(PointNames.confusable(chineseWithCyrillicEs, "PLC编程")).isTrue();
+		assertThat(PointNames.confusable(cyrillicO, "BMS contraller")).isFalse();
+	}
+
+	@Test
+	void namesInOneScriptOrWithoutLookAlikesHaveNoLookAlikeKey() {
+		assertThat(PointNames.lookAlikeKey("BMS controller")).isNull();
+		assertThat(PointNames.lookAlikeKey("绝缘电阻检测")).isNull();
+		assertThat(PointNames.lookAlikeKey("контроллер")).as("all Cyrillic").isNull();
+		assertThat(PointNames.lookAlikeKey("α粒子检测")).as("Greek alpha in a Chinese name").isEqualTo("a粒子检测");
+		assertThat(PointNames.lookAlikeKey("ж检测")).as("a Cyrillic letter with no Latin look-alike").isNull();
+	}
 }
