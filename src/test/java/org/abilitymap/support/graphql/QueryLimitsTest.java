@@ -1,13 +1,18 @@
 package org.abilitymap.support.graphql;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import graphql.introspection.IntrospectionQuery;
 import graphql.introspection.IntrospectionQueryBuilder;
+import org.abilitymap.support.ChunkedPost;
 import org.abilitymap.support.GraphTestSupport;
+import org.abilitymap.support.TestSystemActor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +22,9 @@ class QueryLimitsTest extends GraphTestSupport {
 
 	/** Complexity of one {@link #EXPENSIVE_FIELD}: one per field, nested ones included. */
 	private static final int EXPENSIVE_FIELD_COMPLEXITY = 10;
+
+	@LocalServerPort
+	private int port;
 
 	private static final String EXPENSIVE_FIELD = "jobs(first: 100) { edges { node { id name nameEn group { id name nameEn } } } }";
 
@@ -78,6 +86,21 @@ class QueryLimitsTest extends GraphTestSupport {
 		}
 		document.append("fragment F12 on Job { id }\n");
 		assertRejected(query(document.toString()), "complexity");
+	}
+
+	@Test
+	void aChunkedGraphQlRequestOverTheSizeLimitIsCutOffWith413AndRunsNothing() {
+		List<String> before = fingerprint();
+		byte[] start = ("{\"query\": \"mutation { saveJobCatalog(input: {}) { errors { code } } }\", \"x\": \"")
+			.getBytes(StandardCharsets.UTF_8);
+
+		ChunkedPost.Answer answer = ChunkedPost.post(port, "/graphql", start, 64L << 20, "Content-Type",
+				"application/json", TestSystemActor.HEADER, "system");
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+		assertThat(answer.completed()).isFalse();
+		assertThat(answer.body()).contains("\"limit\":" + (json.limits().maxBytes() + 64 * 1024), "TOO_LARGE");
+		assertThat(fingerprint()).isEqualTo(before);
 	}
 
 	@Test
