@@ -11,5 +11,7 @@ FROM eclipse-temurin:17-jre
 COPY --from=build /abilitymap.jar /app/abilitymap.jar
 COPY src/main/resources/demo /app/demo
 WORKDIR /app
+# The heap the application is sized for (README, "Settings"); override with -e JDK_JAVA_OPTIONS=-Xmx2g.
+ENV JDK_JAVA_OPTIONS=-Xmx1g
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/abilitymap.jar"]

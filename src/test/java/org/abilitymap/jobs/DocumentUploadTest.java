@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.abilitymap.support.ChunkedPost;
 import org.abilitymap.support.TestSystemActor;
 import org.abilitymap.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,71 @@ class DocumentUploadTest extends GraphTestSupport {
 		assertThat(fingerprint()).isEmpty();
 	}
 
+	@Test
+	void aChunkedBodyOverTheLimitIsCutOffWithoutBeingReadToTheEndAndWritesNothing() {
+		loadCatalog();
+		List<String> before = fingerprint();
+
+		ChunkedPost.Answer answer = ChunkedPost.post(port, "/api/submissions", bytes("{\"notes\": \""), 64L << 20, "Content-Type", "application/json",
+				TestSystemActor.HEADER, "system");
+
+		assertTooLarge(answer);
+		assertThat(fingerprint()).isEqualTo(before);
+		assertThat(count("Submission")).isZero();
+	}
+
+	@Test
+	void aChunkedMultipartUploadOverTheLimitIsCutOff() {
+		String boundary = "abilitymap-test-boundary";
+		byte[] start = bytes("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"catalog.json\""
+				+ "\r\nContent-Type: application/json\r\n\r\n{\"notes\": \"");
+
+		ChunkedPost.Answer answer = ChunkedPost.post(port, "/api/catalog", start, 64L << 20,
+				"Content-Type", "multipart/form-data; boundary=" + boundary, TestSystemActor.HEADER, "system");
+
+		assertTooLarge(answer);
+		assertThat(fingerprint()).isEmpty();
+	}
+
+	@Test
+	void aChunkedSpreadsheetOverTheLimitIsCutOff() {
+		loadCatalog();
+		List<String> before = fingerprint();
+
+		ChunkedPost.Answer answer = ChunkedPost.post(port, "/api/submissions", bytes("PK"), 64L << 20,
+				"Content-Type", "text/csv", TestSystemActor.HEADER, "system");
+
+		assertTooLarge(answer);
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void aChunkedBodyWithinTheLimitIsImported() {
+		byte[] catalog = bytes(documentText("catalog.json"));
+
+		ChunkedPost.Answer answer = ChunkedPost.post(port, "/api/catalog", catalog, catalog.length,
+				"Content-Type", "application/json", TestSystemActor.HEADER, "system");
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		assertThat(answer.completed()).isTrue();
+		assertThat(count("Job")).isEqualTo(3);
+	}
+
 	// --- helpers -------------------------------------------------------------------------------------------
+
+	/** 413 with the limit (the document limit plus 64 KB of envelope), before the client could send its whole body. */
+	private void assertTooLarge(ChunkedPost.Answer answer) {
+		long limit = json.limits().maxBytes() + 64 * 1024;
+		assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+		assertThat(answer.completed()).isFalse();
+		assertThat(answer.bodyBytesSent()).isLessThan(64L << 20);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> body = (Map<String, Object>) json.parse(bytes(answer.body()));
+		assertThat(body).containsEntry("status", 413).containsEntry("limit", (int) limit);
+		assertThat(body.get("detail")).asString().contains(limit + " bytes").contains("nothing was written");
+		assertThat((List<Map<String, Object>>) body.get("errors")).singleElement()
+			.satisfies(e -> assertThat(e).containsEntry("code", "TOO_LARGE"));
+	}
 
 	private record Response(int status, Map<String, Object> body) {
 	}

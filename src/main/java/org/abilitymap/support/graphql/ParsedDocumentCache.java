@@ -15,7 +15,7 @@ import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Parses, validates and measures each GraphQL document once and keeps the outcome by the document's text: an
- * operation deeper or larger than the limits ({@link QueryShape}) is refused before it runs, and a client (the web
+ * operation deeper, larger or wider at the top than the limits ({@link QueryShape}) is refused before it runs, and a client (the web
  * page, a script) sending the same query again skips all three steps. Bounded: when full it starts again, so a client
  * sending endless distinct queries cannot fill the memory.
  */
@@ -25,14 +25,11 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
 
 	private final int capacity;
 
-	private final int maxDepth;
+	private final GraphQlConfiguration.QueryLimits limits;
 
-	private final int maxComplexity;
-
-	ParsedDocumentCache(int capacity, int maxDepth, int maxComplexity) {
+	ParsedDocumentCache(int capacity, GraphQlConfiguration.QueryLimits limits) {
 		this.capacity = capacity;
-		this.maxDepth = maxDepth;
-		this.maxComplexity = maxComplexity;
+		this.limits = limits;
 	}
 
 	@Override
@@ -54,14 +51,19 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
 		if (parsed.hasErrors()) {
 			return parsed;
 		}
-		QueryShape shape = QueryShape.of(parsed.getDocument(), maxComplexity);
-		if (shape.depth() > maxDepth) {
+		QueryShape shape = QueryShape.of(parsed.getDocument(), limits.maxComplexity());
+		if (shape.depth() > limits.maxDepth()) {
 			return refused("Maximum query depth exceeded: fields nested " + shape.depth() + " levels deep, at most "
-					+ maxDepth + " allowed");
+					+ limits.maxDepth() + " allowed");
 		}
-		if (shape.fields() > maxComplexity) {
-			return refused("Maximum query complexity exceeded: more than " + maxComplexity
+		if (shape.fields() > limits.maxComplexity()) {
+			return refused("Maximum query complexity exceeded: more than " + limits.maxComplexity()
 					+ " fields selected (fragments counted where they are spread)");
+		}
+		if (shape.rootFields() > limits.maxRootFields()) {
+			return refused("Maximum query root fields exceeded: " + shape.rootFields() + " fields at the top of the "
+					+ "operation (aliases and fragments included), at most " + limits.maxRootFields() + " allowed; each "
+					+ "runs on its own, so ask for fewer or split them into several requests");
 		}
 		return parsed;
 	}

@@ -21,8 +21,10 @@ import graphql.language.SelectionSet;
  *
  * @param depth deepest field nesting of any operation
  * @param fields most fields of any operation, or {@code limit + 1} once that many were counted
+ * @param rootFields most top-level fields (aliases and fragments expanded) of any operation, counted as far as
+ * {@code fields} is
  */
-record QueryShape(int depth, int fields) {
+record QueryShape(int depth, int fields, int rootFields) {
 
 	/**
 	 * Measures every operation of a validated document (fragment cycles are refused by validation). Counting stops
@@ -38,15 +40,17 @@ record QueryShape(int depth, int fields) {
 		}
 		int depth = 0;
 		int fields = 0;
+		int rootFields = 0;
 		for (Definition<?> definition : document.getDefinitions()) {
 			if (definition instanceof OperationDefinition operation) {
 				Counter counter = new Counter(fragments, fieldLimit);
 				counter.walk(operation.getSelectionSet(), 1);
 				depth = Math.max(depth, counter.depth);
 				fields = Math.max(fields, counter.fields);
+				rootFields = Math.max(rootFields, counter.rootFields);
 			}
 		}
-		return new QueryShape(depth, fields);
+		return new QueryShape(depth, fields, rootFields);
 	}
 
 	/** Walks one operation's selections, fragments expanded. */
@@ -59,6 +63,8 @@ record QueryShape(int depth, int fields) {
 		private int depth;
 
 		private int fields;
+
+		private int rootFields;
 
 		Counter(Map<String, FragmentDefinition> fragments, int fieldLimit) {
 			this.fragments = fragments;
@@ -75,6 +81,9 @@ record QueryShape(int depth, int fields) {
 				}
 				if (selection instanceof Field field) {
 					fields++;
+					if (level == 1) {
+						rootFields++;
+					}
 					depth = Math.max(depth, level);
 					walk(field.getSelectionSet(), level + 1);
 				}
