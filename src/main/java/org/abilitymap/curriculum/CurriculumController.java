@@ -47,7 +47,7 @@ class CurriculumController {
 	}
 
 	/** Result of {@code saveProgramme}. */
-	record SaveProgrammePayload(ProgrammeSaveResult.Outcome outcome, Programme programme,
+	record SaveProgrammePayload(ProgrammeSaveResult.Outcome outcome, Integer version, Programme programme,
 			List<PointMatch> matchedPoints, List<Point> createdPoints, List<Problem> errors) {
 	}
 
@@ -105,11 +105,11 @@ class CurriculumController {
 	SaveProgrammePayload saveProgramme(@Argument Map<String, Object> input) {
 		try {
 			ProgrammeSaveResult r = programmeImport.save(input);
-			return new SaveProgrammePayload(r.outcome(), curricula.programme(r.programmeId()).orElseThrow(),
+			return new SaveProgrammePayload(r.outcome(), r.version(), curricula.programme(r.programmeId()).orElseThrow(),
 					r.matchedPoints(), r.createdPoints(), List.of());
 		}
 		catch (InvalidDocumentException ex) {
-			return new SaveProgrammePayload(null, null, List.of(), List.of(), ex.problems());
+			return new SaveProgrammePayload(null, null, null, List.of(), List.of(), ex.problems());
 		}
 	}
 
