@@ -409,6 +409,7 @@ const zh = {
   'code.MISPLACED_LEVEL': '层级错位',
   'code.DUPLICATE_ID': '编号重复',
   'code.UNKNOWN_REFERENCE': '引用不存在',
+  'code.CONFLICT': '版本冲突',
 };
 
 const en = {
@@ -818,6 +819,7 @@ const en = {
   'code.MISPLACED_LEVEL': 'Misplaced level',
   'code.DUPLICATE_ID': 'Duplicate id',
   'code.UNKNOWN_REFERENCE': 'Unknown reference',
+  'code.CONFLICT': 'Version conflict',
 };
 
 const dictionaries = { zh, en };

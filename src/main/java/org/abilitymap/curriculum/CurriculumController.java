@@ -47,7 +47,7 @@ class CurriculumController {
 	}
 
 	/** Result of {@code saveProgramme}. */
-	record SaveProgrammePayload(ProgrammeSaveResult.Outcome outcome, Programme programme,
+	record SaveProgrammePayload(ProgrammeSaveResult.Outcome outcome, Integer version, Programme programme,
 			List<PointMatch> matchedPoints, List<Point> createdPoints, List<org.abilitymap.points.PointWarning> warnings,
 			List<Problem> errors) {
 	}
@@ -106,11 +106,11 @@ class CurriculumController {
 	SaveProgrammePayload saveProgramme(@Argument Map<String, Object> input) {
 		try {
 			ProgrammeSaveResult r = programmeImport.save(input);
-			return new SaveProgrammePayload(r.outcome(), curricula.programme(r.programmeId()).orElseThrow(),
+			return new SaveProgrammePayload(r.outcome(), r.version(), curricula.programme(r.programmeId()).orElseThrow(),
 					r.matchedPoints(), r.createdPoints(), r.warnings(), List.of());
 		}
 		catch (InvalidDocumentException ex) {
-			return new SaveProgrammePayload(null, null, List.of(), List.of(), List.of(), ex.problems());
+			return new SaveProgrammePayload(null, null, null, List.of(), List.of(), List.of(), ex.problems());
 		}
 	}
 

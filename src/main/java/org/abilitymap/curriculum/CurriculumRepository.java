@@ -99,6 +99,19 @@ class CurriculumRepository {
 			RETURN p.version AS version, p.contentHash AS contentHash, p.schoolId AS schoolId
 			""";
 
+	/** What an edit passes to {@link #LOCK_PROGRAMME}, so that it takes the same locks in the same order as a save. */
+	private static final String SCHOOL_FOR_EDIT = """
+			MATCH (p:Programme {id: $id})
+			OPTIONAL MATCH (s:School {id: p.schoolId})
+			RETURN p.schoolId AS schoolId, s.name AS schoolName, s.nameEn AS schoolNameEn
+			""";
+
+	/** Read after the lock, so that it is the document the last committed save wrote. */
+	private static final String CURRENT_SOURCE = """
+			MATCH (p:Programme {id: $id})-[:HAS_REVISION]->(r:ProgrammeRevision {version: p.version})
+			RETURN r.source AS source
+			""";
+
 	private static final String SCHOOL_OF_PROGRAMME = "MATCH (p:Programme {id: $id}) RETURN p.schoolId AS schoolId";
 
 	private static final String COURSES_OF_OTHER_PROGRAMMES = """
@@ -253,6 +266,29 @@ class CurriculumRepository {
 		var record = tx.run(LOCK_PROGRAMME, parameters).single();
 		return new StoredProgramme(record.get("version").asInt(), record.get("contentHash").asString(null),
 				record.get("schoolId").asString(null));
+	}
+
+	/**
+	 * Takes the locks of an existing programme and its school exactly as a save of its document does (the same
+	 * statement, so the same order: a different order deadlocks with concurrent saves); {@code false} when there is
+	 * no such programme, or it has no school yet.
+	 */
+	boolean lockForEdit(TransactionContext tx, String programmeId) {
+		var records = tx.run(SCHOOL_FOR_EDIT, Map.of("id", programmeId)).list();
+		if (records.isEmpty() || records.get(0).get("schoolId").isNull() || records.get(0).get("schoolName").isNull()) {
+			return false;
+		}
+		var school = records.get(0);
+		lockProgramme(tx, org.abilitymap.support.neo4j.Rows.of("id", programmeId, "schoolId",
+				school.get("schoolId").asString(), "schoolName", school.get("schoolName").asString(), "schoolNameEn",
+				school.get("schoolNameEn").asString(null)));
+		return true;
+	}
+
+	/** The source of the programme's current document; {@code null} when it was saved before sources were kept. */
+	String currentSource(TransactionContext tx, String programmeId) {
+		var records = tx.run(CURRENT_SOURCE, Map.of("id", programmeId)).list();
+		return records.isEmpty() ? null : records.get(0).get("source").asString(null);
 	}
 
 	/** The school an existing programme belongs to; {@code null} when there is no such programme yet. */

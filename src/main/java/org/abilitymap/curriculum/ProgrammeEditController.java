@@ -24,7 +24,8 @@ class ProgrammeEditController {
 	}
 
 	/** The result of every programme edit: the programme after it, or the problems. */
-	record EditProgrammePayload(ProgrammeSaveResult.Outcome outcome, Programme programme, List<Problem> errors) {
+	record EditProgrammePayload(ProgrammeSaveResult.Outcome outcome, Integer version, Programme programme,
+			List<Problem> errors) {
 	}
 
 	@MutationMapping
@@ -60,11 +61,11 @@ class ProgrammeEditController {
 	private EditProgrammePayload apply(Supplier<ProgrammeSaveResult> edit) {
 		try {
 			ProgrammeSaveResult result = edit.get();
-			return new EditProgrammePayload(result.outcome(), curricula.programme(result.programmeId()).orElseThrow(),
-					List.of());
+			return new EditProgrammePayload(result.outcome(), result.version(),
+					curricula.programme(result.programmeId()).orElseThrow(), List.of());
 		}
 		catch (InvalidDocumentException ex) {
-			return new EditProgrammePayload(null, null, ex.problems());
+			return new EditProgrammePayload(null, null, null, ex.problems());
 		}
 	}
 

@@ -3,7 +3,6 @@ package org.abilitymap.curriculum;
 import org.abilitymap.accounts.Allowed;
 import org.abilitymap.accounts.Operation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,9 +10,7 @@ import java.util.function.Consumer;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
-import org.abilitymap.support.neo4j.Graph;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Changes one part of a programme (a course, a course's teaching of a point, a textbook, a certificate, a training
@@ -23,21 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ProgrammeEdits {
 
-	private static final String CURRENT_SOURCE = """
-			MATCH (p:Programme {id: $id})-[:HAS_REVISION]->(r:ProgrammeRevision {version: p.version})
-			RETURN r.source AS source
-			""";
-
-	private final Graph graph;
-
 	private final ProgrammeImport programmes;
 
-	private final JsonMapper json;
-
-	ProgrammeEdits(Graph graph, ProgrammeImport programmes, JsonMapper json) {
-		this.graph = graph;
+	ProgrammeEdits(ProgrammeImport programmes) {
 		this.programmes = programmes;
-		this.json = json;
 	}
 
 	/** Adds a course, or replaces the course with the same id. */
@@ -96,24 +82,9 @@ public class ProgrammeEdits {
 		return edit(programmeId, document -> upsert(entries(document, "trainingBases"), base));
 	}
 
-	/**
-	 * Loads the programme's current document, applies the change and saves the result as the next version.
-	 *
-	 * @throws InvalidDocumentException for an unknown programme, or with the problems of the edited document
-	 */
-	@SuppressWarnings("unchecked")
+	/** Applies the change to the programme's current document and saves it, in one transaction holding its lock. */
 	private ProgrammeSaveResult edit(String programmeId, Consumer<Map<String, Object>> change) {
-		String source = graph.queryOne(CURRENT_SOURCE, Map.of("id", programmeId), r -> r.get("source").asString(null))
-			.orElseThrow(() -> new InvalidDocumentException(List.of(new Problem("programmeId",
-					ProblemCode.UNKNOWN_REFERENCE, "There is no programme with id '" + programmeId + "'."))));
-		if (source == null) {
-			throw new InvalidDocumentException(List.of(new Problem("programmeId", ProblemCode.INVALID_VALUE,
-					"Programme '" + programmeId + "' was saved before part-by-part edits existed; save its whole "
-							+ "document once with saveProgramme.")));
-		}
-		Map<String, Object> document = json.readValue(source, LinkedHashMap.class);
-		change.accept(document);
-		return programmes.save(document);
+		return programmes.edit(programmeId, change);
 	}
 
 	/** The list of objects under {@code field}, created when absent, as a mutable list. */

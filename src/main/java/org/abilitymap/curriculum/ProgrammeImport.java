@@ -5,9 +5,11 @@ import org.abilitymap.accounts.Allowed;
 import org.abilitymap.accounts.Operation;
 import org.abilitymap.accounts.Rights;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.abilitymap.curriculum.CurriculumRepository.StoredProgramme;
 import org.abilitymap.curriculum.ProgrammeDocument.Assessment;
@@ -62,16 +64,83 @@ public class ProgrammeImport {
 	}
 
 	/**
-	 * Saves one parsed programme document.
+	 * Saves one parsed programme document. A {@code baseVersion} field at its top names the version the document was
+	 * based on (0 for a programme not yet saved): when another version has been saved since, the document is refused
+	 * with a {@link ProblemCode#CONFLICT} problem instead of undoing that version's changes.
 	 *
 	 * @throws InvalidDocumentException with every problem found; nothing is written then
 	 */
 	@Allowed(Operation.SAVE_PROGRAMME)
 	public ProgrammeSaveResult save(Object rawDocument) {
-		documents.checkEntryCount(rawDocument);
-		ProgrammeDocumentReader.Checked checked = ProgrammeDocumentReader.check(rawDocument);
-		String source = json.writeValueAsString(rawDocument);
-		return graph.write(tx -> write(tx, checked.document(), checked.problems(), source));
+		List<Problem> problems = new ArrayList<>();
+		Integer baseVersion = baseVersion(rawDocument, problems);
+		Object document = withoutBaseVersion(rawDocument);
+		documents.checkEntryCount(document);
+		ProgrammeDocumentReader.Checked checked = ProgrammeDocumentReader.check(document);
+		problems.addAll(checked.problems());
+		String source = json.writeValueAsString(document);
+		return graph.write(tx -> write(tx, checked.document(), problems, source, baseVersion));
+	}
+
+	/**
+	 * Changes the programme's current document and saves the result as its next version, all in one transaction that
+	 * first takes the programme's lock: concurrent edits of one programme run one after the other, each on the
+	 * document the previous one saved, so that none is lost. The driver may run the transaction again after a
+	 * transient failure (a deadlock), which reads the document again; {@code change} must only change the document
+	 * it is given.
+	 *
+	 * @throws InvalidDocumentException for an unknown programme, or with the problems of the edited document
+	 */
+	@Allowed(Operation.SAVE_PROGRAMME)
+	@SuppressWarnings("unchecked")
+	public ProgrammeSaveResult edit(String programmeId, Consumer<Map<String, Object>> change) {
+		return graph.write(tx -> {
+			if (!repository.lockForEdit(tx, programmeId)) {
+				throw new InvalidDocumentException(List.of(new Problem("programmeId", ProblemCode.UNKNOWN_REFERENCE,
+						"There is no programme with id '" + programmeId + "'.")));
+			}
+			String current = repository.currentSource(tx, programmeId);
+			if (current == null) {
+				throw new InvalidDocumentException(List.of(new Problem("programmeId", ProblemCode.INVALID_VALUE,
+						"Programme '" + programmeId + "' was saved before part-by-part edits existed; save its whole "
+								+ "document once with saveProgramme.")));
+			}
+			Map<String, Object> document = json.readValue(current, LinkedHashMap.class);
+			change.accept(document);
+			documents.checkEntryCount(document);
+			ProgrammeDocumentReader.Checked checked = ProgrammeDocumentReader.check(document);
+			return write(tx, checked.document(), checked.problems(), json.writeValueAsString(document), null);
+		});
+	}
+
+	/** The document's {@code baseVersion}, or {@code null} when it has none (or a wrong one, added to problems). */
+	private static Integer baseVersion(Object rawDocument, List<Problem> problems) {
+		if (!(rawDocument instanceof Map<?, ?> map) || map.get("baseVersion") == null) {
+			return null;
+		}
+		Object value = map.get("baseVersion");
+		if (!(value instanceof Number number)) {
+			problems.add(new Problem("baseVersion", ProblemCode.WRONG_TYPE,
+					"baseVersion must be a whole number, the version the document was based on."));
+			return null;
+		}
+		double versionNumber = number.doubleValue();
+		if (versionNumber != Math.rint(versionNumber) || versionNumber < 0 || versionNumber > Integer.MAX_VALUE) {
+			problems.add(new Problem("baseVersion", ProblemCode.INVALID_VALUE,
+					"baseVersion must be 0 (a new programme) or the version the document was based on."));
+			return null;
+		}
+		return (int) versionNumber;
+	}
+
+	/** The document as stored and hashed: {@code baseVersion} belongs to the request, not to the programme. */
+	private static Object withoutBaseVersion(Object rawDocument) {
+		if (rawDocument instanceof Map<?, ?> map && map.containsKey("baseVersion")) {
+			Map<Object, Object> copy = new LinkedHashMap<>(map);
+			copy.remove("baseVersion");
+			return copy;
+		}
+		return rawDocument;
 	}
 
 	/**
@@ -80,7 +149,7 @@ public class ProgrammeImport {
 	 * problems may be partial: every check here tolerates missing entries and {@code null} fields.
 	 */
 	private ProgrammeSaveResult write(TransactionContext tx, ProgrammeDocument document, List<Problem> documentProblems,
-			String source) {
+			String source, Integer baseVersion) {
 		if (document.school() != null && document.school().id() != null) {
 			rights.require(tx, Operation.SAVE_PROGRAMME, document.school().id());
 		}
@@ -115,9 +184,16 @@ public class ProgrammeImport {
 		}
 		AuditScope.touched(programme.id(), document.school().id());
 		if (contentHash.equals(stored.contentHash())) {
+			// the same document again (a retried request, say) changes nothing, whatever version it was based on
 			AuditScope.document(contentHash, stored.version());
 			return new ProgrammeSaveResult(ProgrammeSaveResult.Outcome.UNCHANGED, programme.id(), stored.version(),
 					document.courses().size(), List.of(), List.of(), List.of());
+		}
+		if (baseVersion != null && baseVersion != stored.version()) {
+			throw new InvalidDocumentException(List.of(new Problem("baseVersion", ProblemCode.CONFLICT,
+					"The document is based on version " + baseVersion + " of programme '" + programme.id()
+							+ "', but its current version is " + stored.version() + "; apply the changes to version "
+							+ stored.version() + " and save again.")));
 		}
 		int version = stored.version() + 1;
 		AuditScope.document(contentHash, version);

@@ -22,6 +22,8 @@ public enum ProblemCode {
 	/** The same id is used twice in one document, or one point id is given two names. */
 	DUPLICATE_ID,
 	/** An id that names nothing in the document or in the graph. */
-	UNKNOWN_REFERENCE
+	UNKNOWN_REFERENCE,
+	/** The document was based on a version that is no longer the current one: applying it would undo newer changes. */
+	CONFLICT
 
 }

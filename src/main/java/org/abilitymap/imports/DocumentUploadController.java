@@ -105,7 +105,9 @@ class DocumentUploadController {
 		}
 		catch (InvalidDocumentException ex) {
 			boolean tooLarge = ex.problems().stream().anyMatch(p -> p.code() == ProblemCode.TOO_LARGE);
-			return ResponseEntity.status(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT)
+			boolean conflict = ex.problems().stream().anyMatch(p -> p.code() == ProblemCode.CONFLICT);
+			return ResponseEntity.status(tooLarge ? HttpStatus.CONTENT_TOO_LARGE
+					: conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT)
 				.body(new Rejected("The document was rejected; nothing was written.", ex.problems()));
 		}
 	}

@@ -3,6 +3,7 @@ package org.abilitymap.support.neo4j;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.RetryableException;
 
 /**
@@ -26,6 +28,15 @@ public final class Graph {
 
 	/** How long a failing read query is retried, as the driver does for managed transactions. */
 	private static final long MAX_RETRY_NANOS = 30_000_000_000L;
+
+	/**
+	 * How often a write that broke a uniqueness constraint is run in all: two transactions creating the same new
+	 * node at once is a race the loser wins by running again, while a write that breaks a constraint by itself fails
+	 * every time, so a few runs suffice.
+	 */
+	private static final int CONSTRAINT_ATTEMPTS = 5;
+
+	private static final String CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
 	private final Driver driver;
 
@@ -53,9 +64,27 @@ public final class Graph {
 	/**
 	 * Runs {@code work} in one write transaction; any exception rolls everything back. With a {@link WriteJournal}
 	 * bound to this thread the journal records the write in the same transaction, after the work and before the
-	 * commit: a write that cannot be recorded is not made, and a crash leaves both or neither.
+	 * commit: a write that cannot be recorded is not made, and a crash leaves both or neither. Transient failures
+	 * (deadlocks) are retried by the driver; a write that lost the race to create a node a uniqueness constraint
+	 * allows once is run again from the start, a few times at most, so {@code work} must be safe to run again.
 	 */
 	public <T> T write(TransactionCallback<T> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return writeOnce(work);
+			}
+			catch (ClientException ex) {
+				if (attempt == CONSTRAINT_ATTEMPTS || !CONSTRAINT_FAILED.equals(ex.code())) {
+					throw ex;
+				}
+				// another transaction committed the same new node (a point of the same name, say) first: run the
+				// whole work again, which now finds that node instead of creating it
+				sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+			}
+		}
+	}
+
+	private <T> T writeOnce(TransactionCallback<T> work) {
 		transactions.incrementAndGet();
 		WriteJournal journal = WriteJournal.current();
 		try (var session = driver.session(sessionConfig)) {
