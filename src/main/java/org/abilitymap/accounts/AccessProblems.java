@@ -1,10 +1,16 @@
 package org.abilitymap.accounts;
 
 import java.io.IOException;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.abilitymap.support.graphql.InvalidArgumentException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,16 +21,21 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * REST refusals as problem details (the one REST error handler): 400 for a bad query parameter, 401 for a caller who is not signed in, 403 with the missing right for one who
- * may not; from the filter chain and from method security in controllers alike.
+ * REST refusals as problem details (the one REST error handler): 400 for a bad query parameter, 401 for a caller
+ * who is not signed in, 403 with the missing right for one who may not, from the filter chain and from method
+ * security in controllers alike; 503 when the database is busy or out of reach and 500 for any other failure, with a
+ * reference to the log and never the failure's own message.
  */
 @Component
 @RestControllerAdvice
 class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessProblems.class);
 
 	private static final String NOT_SIGNED_IN = "Sign in first: use the page's login, HTTP Basic "
 			+ "(curl -u user:password) or a personal access token (Authorization: Bearer amt_…).";
@@ -50,6 +61,30 @@ class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> notAllowed(AccessDeniedException ex) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, refusal(ex)));
+	}
+
+	/**
+	 * A failure that is nobody's input: logged with a reference the answer gives. Spring's own exceptions keep the
+	 * status they carry (404, 405, 415…), so they are passed on.
+	 */
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<ProblemDetail> failed(RuntimeException ex) {
+		if (ex instanceof ErrorResponse || ex.getClass().getName().startsWith("org.springframework.")) {
+			throw ex;
+		}
+		String reference = UUID.randomUUID().toString().substring(0, 8);
+		boolean busy = ex instanceof TransientException || ex instanceof ServiceUnavailableException
+				|| ex instanceof SessionExpiredException;
+		HttpStatus status = busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+		log.error("Request failed with {} (reference {})", status.value(), reference, ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, busy
+				? "The database is busy or out of reach; the request was not completed. Try again in a moment (reference "
+						+ reference + ")."
+				: "The server failed on this request; it was not completed. The server log holds the cause under "
+						+ "reference " + reference + ".");
+		problem.setTitle(busy ? "Database unavailable" : "Server error");
+		problem.setProperty("reference", reference);
+		return ResponseEntity.status(status).body(problem);
 	}
 
 	@Override
