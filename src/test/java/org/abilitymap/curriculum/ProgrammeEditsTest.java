@@ -52,6 +52,34 @@ class ProgrammeEditsTest extends GraphTestSupport {
 		assertThat(count("Course")).isEqualTo(4 + courseCountOfSecondProgramme());
 	}
 
+	/** The document a revision stores, given back whole, is the programme as it stands: nothing changes. */
+	@Test
+	void aStoredDocumentRoundTripsThroughSaveProgramme() {
+		graphQlTester.document("""
+				mutation { saveCourse(input: {programmeId: "%s", course: {id: "al-c-new", name: "新课程",
+				  block: INDUSTRY_FEATURE, hours: 16, teaches: [{pointId: "al-kn-a", level: MASTERED, hours: 4}]}}) {
+				  outcome errors { path } } }
+				""".formatted(PROGRAMME))
+			.execute()
+			.path("saveCourse.outcome").entity(String.class).isEqualTo("NEW_VERSION");
+		String stored = graphQlTester.document("""
+				{ programme(id: "%s") { revisions { version document } } }
+				""".formatted(PROGRAMME))
+			.execute()
+			.path("programme.revisions[1].document").entity(String.class).get();
+		java.util.List<String> before = fingerprint();
+
+		graphQlTester.document("""
+				mutation p($input: SaveProgrammeInput!) { saveProgramme(input: $input) { outcome version errors { path code message } } }
+				""")
+			.variable("input", json.parse(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.execute()
+			.path("saveProgramme.errors").entityList(Object.class).hasSize(0)
+			.path("saveProgramme.outcome").entity(String.class).isEqualTo("UNCHANGED")
+			.path("saveProgramme.version").entity(Integer.class).isEqualTo(2);
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
 	@Test
 	void anEditWithAnUnknownPointIsRejectedWithItsPathAndNothingChanges() {
 		List<String> before = fingerprint();
