@@ -2,7 +2,6 @@ package org.abilitymap.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +37,7 @@ import org.abilitymap.imports.Progress;
 import org.abilitymap.sheets.FilledTemplates;
 import org.abilitymap.sheets.SpreadsheetUploads;
 import org.abilitymap.support.GraphTestSupport;
+import org.abilitymap.support.MultipartFile;
 import org.abilitymap.support.PatientGraphQl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -690,14 +690,8 @@ class AuthorisationTableTest extends GraphTestSupport {
 	/** A multipart upload of one {@code file}, as the page and {@code curl -F file=@…} send it. */
 	private static Attempt multipart(Operation operation, String path, String fileName, String fileType,
 			byte[] content) {
-		String boundary = "abilitymap-table-boundary";
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return new Attempt(operation, new Rest("POST", path, "multipart/form-data; boundary=" + boundary,
-				body.toByteArray()), Target.FIXTURE);
+		MultipartFile file = MultipartFile.of(fileName, fileType, content);
+		return new Attempt(operation, new Rest("POST", path, file.contentType(), file.body()), Target.FIXTURE);
 	}
 
 	/** Enterprise 1's submission for job A with its first project renamed: a next version. */

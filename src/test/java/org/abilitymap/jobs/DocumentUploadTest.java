@@ -1,6 +1,5 @@
 package org.abilitymap.jobs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.abilitymap.support.ChunkedPost;
 import org.abilitymap.support.TestSystemActor;
 import org.abilitymap.support.GraphTestSupport;
+import org.abilitymap.support.MultipartFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -206,16 +206,10 @@ class DocumentUploadTest extends GraphTestSupport {
 	}
 
 	private Response postFile(String path, String fileName, byte[] content) {
-		String boundary = "abilitymap-test-boundary";
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(bytes("--" + boundary + "\r\n"
-				+ "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-				+ "Content-Type: application/json\r\n\r\n"));
-		body.writeBytes(content);
-		body.writeBytes(bytes("\r\n--" + boundary + "--\r\n"));
+		MultipartFile file = MultipartFile.of(fileName, "application/json", content);
 		return send(TestSystemActor.request(uri(path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.header("Content-Type", file.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(file.body()))
 			.build());
 	}
 

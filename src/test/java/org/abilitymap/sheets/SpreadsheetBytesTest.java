@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.jobs.SubmissionResult;
 import org.abilitymap.support.GraphTestSupport;
+import org.abilitymap.support.MultipartFile;
 import org.abilitymap.support.TestSystemActor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,16 +249,9 @@ class SpreadsheetBytesTest extends GraphTestSupport {
 	}
 
 	private HttpResponse<String> postMultipart(String path, String fileName, byte[] content) throws Exception {
-		String boundary = "abilitymap-bytes-boundary";
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: " + SpreadsheetUploads.XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return http.send(TestSystemActor.request(uri(path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-				HttpResponse.BodyHandlers.ofString());
+		MultipartFile file = MultipartFile.of(fileName, SpreadsheetUploads.XLSX, content);
+		return http.send(TestSystemActor.request(uri(path)).header("Content-Type", file.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(file.body())).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

@@ -26,6 +26,7 @@ import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.imports.DocumentImport;
 import org.abilitymap.jobs.SubmissionResult;
 import org.abilitymap.support.GraphTestSupport;
+import org.abilitymap.support.MultipartFile;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -360,16 +361,9 @@ class SpreadsheetImportTest extends GraphTestSupport {
 	}
 
 	private HttpResponse<String> postMultipart(String path, String fileName, byte[] content) throws Exception {
-		String boundary = "abilitymap-sheet-boundary";
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: " + SpreadsheetUploads.XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return http.send(TestSystemActor.request(uri(path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-				HttpResponse.BodyHandlers.ofString());
+		MultipartFile file = MultipartFile.of(fileName, SpreadsheetUploads.XLSX, content);
+		return http.send(TestSystemActor.request(uri(path)).header("Content-Type", file.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(file.body())).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {
