@@ -243,7 +243,8 @@ public class ImportCommand {
 	private void usage(PrintStream err) {
 		err.println("Usage: java -jar abilitymap.jar import [--format=NAME] FILE|FOLDER...");
 		err.println("Imports job catalogues, education catalogues, work-task submissions and programmes (JSON),");
-		err.println("in that order whatever the order of the files, then files of these formats:");
+		err.println("in that order whatever the order of the files, all in one transaction: if any is rejected,");
+		err.println("nothing is written. Then, once they have committed, files of these formats:");
 		formats.forEach(f -> err.printf("  %-16s %s%n", f.name(), f.description()));
 	}
 
