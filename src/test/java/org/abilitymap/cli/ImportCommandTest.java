@@ -88,6 +88,32 @@ class ImportCommandTest extends GraphTestSupport {
 	}
 
 	@Test
+	void filesOfOtherFormatsAreImportedOnlyOnceTheDocumentsHaveCommitted() throws IOException {
+		Path catalog = write("a-catalog.json", documentText("catalog.json"));
+		Path bad = write("b-bad-submission.json", documentText("submission-a.json")
+			.replace("\"importance\": 5", "\"importance\": 9"));
+		Path framework = write("c-framework.json", documentText("case/foreign-framework.json"));
+
+		Run run = run(folder.toString());
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.err()).contains("[2/3] ✘ " + bad + ": rejected with 1 problem(s), nothing written:");
+		assertThat(run.out()).contains("[1/3] – " + catalog + ": no problems, not written",
+				"[3/3] – " + framework + " (case): not imported: a document of this run was rejected",
+				"Imported 0 of 3 files in ", "1 rejected, so nothing was written");
+		assertThat(fingerprint()).isEmpty();
+
+		Files.delete(bad);
+		Run again = run(folder.toString());
+
+		assertThat(again.exitCode()).as(again.err()).isZero();
+		assertThat(again.out()).contains("[1/2] ✔ " + catalog + ": job catalogue:",
+				"[2/2] ✔ " + framework + " (case): CREATED framework", "Imported 2 of 2 files");
+		assertThat(count("Job")).isEqualTo(3);
+		assertThat(count("Framework")).isEqualTo(1);
+	}
+
+	@Test
 	void filesGivenOneByOneAreImportedCataloguesFirstAndAllGoodExitsWithZero() throws IOException {
 		Path submission = write("submission.json", documentText("submission-a.json"));
 		Path catalog = write("catalog.json", documentText("catalog.json"));

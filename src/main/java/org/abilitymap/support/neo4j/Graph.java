@@ -25,10 +25,8 @@ import org.neo4j.driver.exceptions.RetryableException;
 
 /**
  * Runs parameterised Cypher in managed read and write transactions, and single read queries as auto-commit
- * transactions, against the configured database; the one place repositories get a session from.
- *
- * <p>{@link #inOneTransaction} makes many writes one: while its work runs, every read and write of this class on the
- * same thread joins its transaction instead of opening one.
+ * transactions, against the configured database; the one place repositories get a session from, and where the writes
+ * of many services can be made one ({@link #inOneTransaction}).
  */
 public final class Graph {
 
