@@ -81,7 +81,7 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 	}
 
 	/** The whole number of {@code --name=value}, at most {@code max}, or an error naming the argument. */
-	private static long number(String argument, String value, long max) {
+	static long number(String argument, String value, long max) {
 		try {
 			long number = Long.parseLong(value);
 			if (number <= max) {
@@ -92,10 +92,5 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 			// reported below, with the argument
 		}
 		throw new IllegalArgumentException("Cannot read '" + argument + "': give a whole number up to " + max + ".");
-	}
-
-	/** Whether a Spring property was given on the command line. */
-	boolean hasSpringProperty(String name) {
-		return springArguments.stream().anyMatch(a -> a.startsWith("--" + name + "="));
 	}
 }
