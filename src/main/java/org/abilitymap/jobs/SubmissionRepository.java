@@ -109,7 +109,15 @@ class SubmissionRepository {
 
 	void createSubmission(TransactionContext tx, Map<String, Object> submission) {
 		tx.run(CREATE_SUBMISSION, submission).consume();
-		StaleAlignments.dropForJobs(tx, List.of((String) submission.get("jobId")));
+	}
+
+	/**
+	 * Locks the programmes targeting the job and drops their stored alignment. Called before the points are resolved:
+	 * a submission that created or linked a point first and then waited for a programme deadlocked with one holding
+	 * that programme and waiting for the point (seen under {@code bench load}).
+	 */
+	void dropAlignmentsOfJob(TransactionContext tx, String jobId) {
+		StaleAlignments.dropForJobs(tx, List.of(jobId));
 	}
 
 	void createTree(TransactionContext tx, String submissionId, TreeRows rows) {
