@@ -17,8 +17,16 @@ class SubmissionRepository {
 			MATCH (j:Job {id: $jobId}) RETURN count(j) > 0 AS exists
 			""";
 
-	/** Upserting the enterprise first also takes its write lock, which serialises its concurrent submissions. */
+	/**
+	 * Upserting the enterprise first also takes its write lock, which serialises its concurrent submissions. The lock
+	 * is taken before the MERGE: a MERGE that matches takes a shared lock, which the SET then upgrades, and two
+	 * submissions of one enterprise upgrading at once deadlock (seen under {@code bench load}).
+	 */
 	private static final String LOCK_ENTERPRISE = """
+			OPTIONAL MATCH (existing:Enterprise {id: $id})
+			SET existing._lock = true
+			REMOVE existing._lock
+			WITH count(*) AS locked
 			MERGE (e:Enterprise {id: $id})
 			ON CREATE SET e.name = $name
 			SET e.name = $name, e.nameEn = coalesce($nameEn, e.nameEn)
