@@ -28,7 +28,8 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 			Usage: java -Xmx4g -XX:+UseParallelGC -jar abilitymap.jar bench [--scales=10000,1000000] [--iterations=500]
 			         [--warmup=8000] [--seed=42] [--report=target/benchmarks.md] [--spring.property=…]
 			Generates a synthetic province per scale in a fresh temporary embedded Neo4j, then measures coverage + gaps
-			of one programme (40 courses, 10 target jobs) through GraphQL over HTTP and through the raw Cypher.""";
+			of one programme (40 courses, 10 target jobs) through GraphQL over HTTP and through the raw Cypher.
+			With 'load' first (bench load --clients=16 --seconds=60): concurrent writes over HTTP, checked against the graph.""";
 
 	static BenchOptions parse(List<String> arguments) {
 		List<Long> scales = List.of(10_000L, 1_000_000L);
