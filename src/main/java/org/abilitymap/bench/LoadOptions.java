@@ -68,7 +68,7 @@ record LoadOptions(int clients, int editors, int seconds, long seed, Path report
 		return clients - editors;
 	}
 
-	/** Enterprises the submitting clients act for: two clients to an enterprise, so that its series see concurrent versions. */
+	/** Enterprises the submitting clients act for: two clients each, so that one series gets concurrent versions. */
 	int enterprises() {
 		return (submitters() + 1) / 2;
 	}

@@ -386,19 +386,18 @@ final class LoadRun implements AutoCloseable {
 				PROGRAMME);
 		ExecutorService pool = Executors.newFixedThreadPool(options.clients());
 		CountDownLatch start = new CountDownLatch(1);
-		long[] window = new long[2];
+		long started = System.nanoTime();
+		long end = started + Duration.ofSeconds(options.seconds()).toNanos();
 		try {
 			List<Future<Client>> futures = new ArrayList<>();
 			for (int i = 0; i < options.clients(); i++) {
 				Client client = new Client(i, new Random(options.seed() * 1_000 + i));
 				futures.add(pool.submit(() -> {
 					start.await();
-					client.runUntil(window[1], window[0]);
+					client.runUntil(end, started);
 					return client;
 				}));
 			}
-			window[0] = System.nanoTime();
-			window[1] = window[0] + Duration.ofSeconds(options.seconds()).toNanos();
 			start.countDown();
 			List<Call> calls = new ArrayList<>();
 			List<SubmissionAck> submissions = new ArrayList<>();
@@ -409,7 +408,7 @@ final class LoadRun implements AutoCloseable {
 				submissions.addAll(client.submissions);
 				edits.addAll(client.edits);
 			}
-			return new Traffic(calls, submissions, edits, (System.nanoTime() - window[0]) / 1e9);
+			return new Traffic(calls, submissions, edits, (System.nanoTime() - started) / 1e9);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -551,6 +550,7 @@ final class LoadRun implements AutoCloseable {
 			this.random = random;
 		}
 
+		/** Sends one request after the other until {@code end}; the shared names change with the time since {@code started}. */
 		void runUntil(long end, long started) {
 			while (System.nanoTime() < end) {
 				if (index < options.editors()) {
