@@ -1,5 +1,6 @@
 package org.abilitymap.imports;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.abilitymap.accounts.Actor;
 import org.abilitymap.accounts.Rights;
+import org.abilitymap.audit.AuditEntry.Outcome;
+import org.abilitymap.audit.AuditTrail;
+import org.abilitymap.audit.AuditTrail.Source;
 import org.abilitymap.support.neo4j.Graph;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
@@ -38,15 +42,18 @@ public class StagedImports {
 
 	private final StagedImportRepository repository;
 
+	private final AuditTrail audit;
+
 	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(work -> {
 		Thread thread = new Thread(work, "import-heartbeat");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	StagedImports(Graph graph, StagedImportRepository repository) {
+	StagedImports(Graph graph, StagedImportRepository repository, AuditTrail audit) {
 		this.graph = graph;
 		this.repository = repository;
+		this.audit = audit;
 	}
 
 	/**
@@ -84,9 +91,12 @@ public class StagedImports {
 					return true;
 				});
 				removed++;
-				log.warn("Removed the unfinished {} import of {} begun at {} by {}: {} staged nodes, which no reader "
-						+ "ever saw. Import the same files again to complete it.", run.format(), run.source(),
-						run.startedAt(), run.startedBy(), nodes);
+				String what = String.format("Removed the unfinished %s import of %s begun at %s by %s: %d staged "
+						+ "nodes, which no reader ever saw.", run.format(), run.source(), run.startedAt(),
+						run.startedBy(), nodes);
+				audit.recordEvent(Source.SYSTEM, "removeUnfinishedImport", Rights.current().orElse(null),
+						List.of(run.id()), Outcome.DONE, what);
+				log.warn("{} Import the same files again to complete it.", what);
 			}
 			else {
 				log.info("The {} import of {} begun at {} by {} is still running elsewhere (alive {} s ago); what it "
@@ -97,6 +107,8 @@ public class StagedImports {
 		for (String orphan : graph.read(repository::orphanedRuns)) {
 			long nodes = removeStaged(orphan);
 			removed++;
+			audit.recordEvent(Source.SYSTEM, "removeUnfinishedImport", Rights.current().orElse(null), List.of(orphan),
+					Outcome.DONE, "Removed " + nodes + " staged nodes of an import whose removal had stopped half-way.");
 			log.warn("Removed {} staged nodes of an import whose removal had stopped half-way", nodes);
 		}
 		return removed;

@@ -280,6 +280,10 @@ class EscoImportTest extends GraphTestSupport {
 		// the embedded database is this process's alone: every run in it was left by a process that stopped
 		assertThat(staged.removeUnfinished(true)).isEqualTo(1);
 		assertThat(fingerprint()).isEqualTo(before);
+		List<Object> recorded = graph.read(tx -> tx.run("""
+				MATCH (e:AuditEntry {operation: 'removeUnfinishedImport'}) UNWIND e.entityIds AS run RETURN collect(run) AS runs
+				""").single().get("runs").asList());
+		assertThat(recorded).containsExactlyInAnyOrder("killed", "gone", "alive");
 	}
 
 	@Test
