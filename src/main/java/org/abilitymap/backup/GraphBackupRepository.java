@@ -18,7 +18,7 @@ class GraphBackupRepository {
 	 */
 	static final String KEPT_APART = """
 			any(label IN labels(n) WHERE label STARTS WITH '__Liquibase'
-			    OR label IN ['ServerSecret', 'RestoreInProgress', 'Staged', 'ImportRun'])""";
+			    OR label STARTS WITH 'Staged' OR label IN ['ServerSecret', 'RestoreInProgress', 'ImportRun'])""";
 
 	private static final String COUNTS = """
 			CALL () { MATCH (n) WHERE NOT %1$s RETURN count(n) AS nodes }

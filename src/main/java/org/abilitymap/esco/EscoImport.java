@@ -209,7 +209,7 @@ public class EscoImport implements ImportFormat {
 		}
 		concepts.add(new Concepts(repository.skillGroups(), groups));
 		// The run begins first: what an abandoned one staged is removed before the graph is matched.
-		try (StagedImports.Run run = staged.begin("ESCO", "EscoConcept", source)) {
+		try (StagedImports.Run run = staged.begin("ESCO", EscoRepository.stagedLabels(), source)) {
 			try {
 				// A write transaction although it only reads: in a cluster it then runs on the leader, which has
 				// every write the import could collide with, not on a follower that may lag behind.

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The Cypher that matches ESCO concepts against the graph and writes them and their links in batches. Every ESCO node
  * also carries the label {@code EscoConcept}, whose {@code escoUri} is unique: that is what the import merges on.
- * Concepts not yet in the graph are created outright, staged (labels {@code Staged}, {@code EscoConcept} and
- * {@code Staged} + their label, none of which a read looks for; see {@link org.abilitymap.imports.StagedImports}),
+ * Concepts not yet in the graph are created outright, staged (labels {@code EscoConcept} and {@code Staged} + their
+ * label, which no read looks for; see {@link org.abilitymap.imports.StagedImports}),
  * with the links between two of them; that is what makes a first import fast. One last transaction publishes them (gives them their labels), creates the links between a new and
  * an existing concept, updates the concepts already there and merges links between two of them, which makes a
  * repeat change nothing. Links name their ends by the element ids the concepts were found or created with.
@@ -93,7 +93,7 @@ class EscoRepository {
 
 	private static final String CREATE_OCCUPATIONS = """
 			UNWIND $batch.rows AS row
-			CREATE (o:Staged:EscoConcept:StagedReferenceOccupation {id: row.id, escoUri: row.uri, scheme: 'ESCO',
+			CREATE (o:EscoConcept:StagedReferenceOccupation {id: row.id, escoUri: row.uri, scheme: 'ESCO',
 			        uri: row.uri,
 			        name: row.preferredLabel, nameEn: row.preferredLabel, preferredLabel: row.preferredLabel,
 			        altLabels: row.altLabels, iscoGroup: row.iscoGroup, escoCode: row.code,
@@ -127,7 +127,7 @@ class EscoRepository {
 	 */
 	private static final String CREATE_POINTS = """
 			UNWIND $batch.rows AS row
-			CREATE (p:Staged:EscoConcept:Staged%s {id: row.id, escoUri: row.uri, name: row.preferredLabel,
+			CREATE (p:EscoConcept:Staged%s {id: row.id, escoUri: row.uri, name: row.preferredLabel,
 			        nameEn: row.preferredLabel, nameKey: row.nameKey, description: row.description,
 			        preferredLabel: row.preferredLabel, altLabels: row.altLabels, skillType: row.skillType,
 			        reuseLevel: row.reuseLevel, createdBy: 'ESCO', createdIn: $createdIn, createdAt: datetime()})
@@ -147,7 +147,7 @@ class EscoRepository {
 
 	private static final String CREATE_SKILL_GROUPS = """
 			UNWIND $batch.rows AS row
-			CREATE (g:Staged:EscoConcept:StagedSkillGroup {id: row.id, escoUri: row.uri, name: row.preferredLabel,
+			CREATE (g:EscoConcept:StagedSkillGroup {id: row.id, escoUri: row.uri, name: row.preferredLabel,
 			        preferredLabel: row.preferredLabel, altLabels: row.altLabels, code: row.code,
 			        description: row.description})
 			RETURN row.uri AS uri, elementId(g) AS node
@@ -177,10 +177,10 @@ class EscoRepository {
 	private static final String PUBLISH_STAGED = """
 			MATCH (n:Staged%1$s)
 			SET n:%1$s
-			REMOVE n:Staged:Staged%1$s
+			REMOVE n:Staged%1$s
 			""";
 
-	/** The labels staged concepts are published with. */
+	/** The labels staged concepts are published with; {@code Staged} + one is the label they are staged with. */
 	private static final List<String> PUBLISHED_LABELS = List.of("ReferenceOccupation", PointKind.SKILL.label(),
 			PointKind.KNOWLEDGE.label(), "SkillGroup");
 
@@ -326,6 +326,11 @@ class EscoRepository {
 		for (List<Map<String, Object>> rowBatch : batches(rows)) {
 			tx.run(ADOPT, batch(rowBatch)).consume();
 		}
+	}
+
+	/** The labels the import stages concepts with, one per label they are published with. */
+	static List<String> stagedLabels() {
+		return PUBLISHED_LABELS.stream().map(label -> "Staged" + label).toList();
 	}
 
 	/** Gives the staged concepts their labels, leaving name keys that other points took since to those points. */

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The Cypher of staged imports: the {@code ImportRun} node that stands for an import of one format while it writes,
- * and the nodes it stages, which carry the label {@code Staged} and their format's label (never a label any read
- * looks for) until the run publishes them.
+ * and the nodes it stages, which carry a staging label (one starting with {@code Staged}, which no read looks for)
+ * until the run publishes them.
  */
 @Repository
 class StagedImportRepository {
@@ -18,7 +18,7 @@ class StagedImportRepository {
 	/** The format's run, if one is in the graph, with how long ago it last said it was alive. */
 	private static final String RUN_OF_FORMAT = """
 			MATCH (r:ImportRun {format: $format})
-			RETURN r.id AS id, r.format AS format, r.stagedLabel AS stagedLabel, r.source AS source,
+			RETURN r.id AS id, r.format AS format, r.stagedLabels AS stagedLabels, r.source AS source,
 			       r.startedBy AS startedBy, toString(r.startedAt) AS startedAt,
 			       duration.inSeconds(r.aliveAt, datetime()).seconds AS silent
 			""";
@@ -26,7 +26,7 @@ class StagedImportRepository {
 	/** Every run in the graph, as {@link #RUN_OF_FORMAT} returns one. */
 	private static final String RUNS = """
 			MATCH (r:ImportRun)
-			RETURN r.id AS id, r.format AS format, r.stagedLabel AS stagedLabel, r.source AS source,
+			RETURN r.id AS id, r.format AS format, r.stagedLabels AS stagedLabels, r.source AS source,
 			       r.startedBy AS startedBy, toString(r.startedAt) AS startedAt,
 			       duration.inSeconds(r.aliveAt, datetime()).seconds AS silent
 			ORDER BY r.startedAt
@@ -34,7 +34,7 @@ class StagedImportRepository {
 
 	/** The format is unique among runs: a second run of one format while the first writes is refused. */
 	private static final String BEGIN_RUN = """
-			CREATE (:ImportRun {id: $id, format: $format, stagedLabel: $stagedLabel, source: $source,
+			CREATE (:ImportRun {id: $id, format: $format, stagedLabels: $stagedLabels, source: $source,
 			        startedBy: $startedBy, startedAt: datetime(), aliveAt: datetime()})
 			""";
 
@@ -57,17 +57,17 @@ class StagedImportRepository {
 
 	/**
 	 * Part of what a run staged, so that removing a large run never needs one large transaction. The placeholder is
-	 * the run's staged label, which comes from the importer's code, never from input.
+	 * one of the run's staging labels, which come from the importer's code, never from input.
 	 */
 	private static final String REMOVE_STAGED = """
-			MATCH (n:Staged:%s)
+			MATCH (n:%s)
 			WITH n LIMIT $limit
 			DETACH DELETE n
 			RETURN count(*) AS removed
 			""";
 
 	/** An import run as the graph holds it. */
-	record RunNode(String id, String format, String stagedLabel, String source, String startedBy, String startedAt,
+	record RunNode(String id, String format, List<String> stagedLabels, String source, String startedBy, String startedAt,
 			long silentSeconds) {
 	}
 
@@ -79,8 +79,9 @@ class StagedImportRepository {
 		return tx.run(RUNS).list(StagedImportRepository::run);
 	}
 
-	void begin(TransactionContext tx, String id, String format, String stagedLabel, String source, String startedBy) {
-		tx.run(BEGIN_RUN, Map.of("id", id, "format", format, "stagedLabel", stagedLabel, "source", source,
+	void begin(TransactionContext tx, String id, String format, List<String> stagedLabels, String source,
+			String startedBy) {
+		tx.run(BEGIN_RUN, Map.of("id", id, "format", format, "stagedLabels", stagedLabels, "source", source,
 				"startedBy", startedBy)).consume();
 	}
 
@@ -101,7 +102,8 @@ class StagedImportRepository {
 	}
 
 	private static RunNode run(org.neo4j.driver.Record r) {
-		return new RunNode(r.get("id").asString(), r.get("format").asString(), r.get("stagedLabel").asString(),
+		return new RunNode(r.get("id").asString(), r.get("format").asString(),
+				r.get("stagedLabels").asList(org.neo4j.driver.Value::asString),
 				r.get("source").asString(), r.get("startedBy").asString(), r.get("startedAt").asString(),
 				r.get("silent").asLong());
 	}

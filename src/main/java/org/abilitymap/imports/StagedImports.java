@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps an import that writes in many transactions invisible until it is complete: it creates its new nodes with
- * the label {@code Staged} and a label of its format (no label any read looks for) under an {@code ImportRun}, links
- * them only to each other, and gives them their real labels in one short publishing transaction; a failed run
+ * staging labels instead of their own (labels that start with {@code Staged}, which no read looks for) under an
+ * {@code ImportRun}, links them only to each other, and gives them their real labels in one short publishing transaction; a failed run
  * removes what it staged, and what a killed one left is removed at the next start. One run of a format at a time.
  */
 @Service
@@ -64,12 +64,15 @@ public class StagedImports {
 	 * Starts a run, after removing what an abandoned run of the format left; it stays alive until closed.
 	 *
 	 * @param format the import format, for a person reading the log ({@code ESCO})
-	 * @param stagedLabel the label every node the run stages carries besides {@code Staged}, and no other staged node
-	 *     does (for ESCO, {@code EscoConcept})
+	 * @param stagedLabels the labels the run stages nodes with (each starts with {@code Staged}), which no other
+	 *     format's run uses
 	 * @param source what is imported, for a person reading the log (a file name)
 	 * @throws InvalidDocumentException with a {@link ProblemCode#CONFLICT} when a run of the format is still alive
 	 */
-	public Run begin(String format, String stagedLabel, String source) {
+	public Run begin(String format, List<String> stagedLabels, String source) {
+		if (stagedLabels.stream().anyMatch(label -> !label.startsWith("Staged"))) {
+			throw new IllegalArgumentException("A staging label starts with 'Staged': " + stagedLabels);
+		}
 		Optional<StagedImportRepository.RunNode> running = graph.write(tx -> repository.runOf(tx, format));
 		if (running.isPresent()) {
 			StagedImportRepository.RunNode run = running.get();
@@ -84,10 +87,10 @@ public class StagedImports {
 		String id = UUID.randomUUID().toString();
 		String startedBy = Rights.current().map(Actor::username).orElse("unknown");
 		graph.write(tx -> {
-			repository.begin(tx, id, format, stagedLabel, source, startedBy);
+			repository.begin(tx, id, format, stagedLabels, source, startedBy);
 			return true;
 		});
-		return new Run(id, format, stagedLabel, source);
+		return new Run(id, format, stagedLabels, source);
 	}
 
 	/**
@@ -115,7 +118,7 @@ public class StagedImports {
 	}
 
 	private void remove(StagedImportRepository.RunNode run) {
-		long nodes = removeStaged(run.stagedLabel());
+		long nodes = removeStaged(run.stagedLabels());
 		graph.write(tx -> {
 			repository.delete(tx, run.id());
 			return true;
@@ -127,11 +130,13 @@ public class StagedImports {
 		log.warn("{} Import the same files again to complete it.", what);
 	}
 
-	private long removeStaged(String stagedLabel) {
+	private long removeStaged(List<String> stagedLabels) {
 		long total = 0;
-		for (long removed = -1; removed != 0;) {
-			removed = graph.write(tx -> repository.removeStaged(tx, stagedLabel, REMOVE_PER_TRANSACTION));
-			total += removed;
+		for (String label : stagedLabels) {
+			for (long removed = -1; removed != 0;) {
+				removed = graph.write(tx -> repository.removeStaged(tx, label, REMOVE_PER_TRANSACTION));
+				total += removed;
+			}
 		}
 		return total;
 	}
@@ -143,16 +148,16 @@ public class StagedImports {
 
 		private final String format;
 
-		private final String stagedLabel;
+		private final List<String> stagedLabels;
 
 		private final String source;
 
 		private final ScheduledFuture<?> heartbeat;
 
-		private Run(String id, String format, String stagedLabel, String source) {
+		private Run(String id, String format, List<String> stagedLabels, String source) {
 			this.id = id;
 			this.format = format;
-			this.stagedLabel = stagedLabel;
+			this.stagedLabels = stagedLabels;
 			this.source = source;
 			this.heartbeat = heartbeats.scheduleWithFixedDelay(this::touch, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
 					TimeUnit.SECONDS);
@@ -172,7 +177,7 @@ public class StagedImports {
 
 		/** Removes what the run staged and the run itself, after a failure; returns how many nodes it removed. */
 		public long abandon() {
-			long nodes = removeStaged(stagedLabel);
+			long nodes = removeStaged(stagedLabels);
 			graph.write(tx -> {
 				repository.delete(tx, id);
 				return true;
