@@ -213,16 +213,22 @@ public class EscoImport implements ImportFormat {
 			try {
 				// A write transaction although it only reads: in a cluster it then runs on the leader, which has
 				// every write the import could collide with, not on a follower that may lag behind.
-				Matches matches = graph.write(tx -> match(tx, dataset, points));
+				Matches matches = graph.writeUnjournalled(tx -> match(tx, dataset, points));
 				Nodes nodes = matches.nodes();
-				stageConcepts(concepts, nodes, progress);
 				// Links name their ends by element id, so they are put together once every new concept has one.
 				List<LinkBatches> links = new ArrayList<>();
-				links.addAll(EscoRepository.linkBatches(LinkType.BROADER, dataset.broader().stream()
-					.map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(), nodes));
-				links.addAll(EscoRepository.linkBatches(LinkType.OCCUPATION_SKILL, dataset.occupationSkills().stream()
-					.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType())).toList(), nodes));
-				stageLinks(links.stream().filter(l -> l.write() == LinkWrite.STAGED).toList(), progress);
+				// Staging is not the import being done, for the audit trail: publishing is.
+				graph.unjournalled(() -> {
+					stageConcepts(concepts, nodes, progress);
+					links.addAll(EscoRepository.linkBatches(LinkType.BROADER, dataset.broader().stream()
+						.map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(), nodes));
+					links.addAll(EscoRepository.linkBatches(LinkType.OCCUPATION_SKILL, dataset.occupationSkills()
+						.stream()
+						.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType()))
+						.toList(), nodes));
+					stageLinks(links.stream().filter(l -> l.write() == LinkWrite.STAGED).toList(), progress);
+					return null;
+				});
 				publish(run, matches, concepts, links.stream().filter(l -> l.write() != LinkWrite.STAGED).toList(),
 						progress);
 				return result(dataset, occupations.size(), points, groups.size(), matches);

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
  * staging labels instead of their own (labels that start with {@code Staged}, which no read looks for) under an
  * {@code ImportRun}, links them only to each other, and gives them their real labels in one short publishing transaction; a failed run
  * removes what it staged, and what a killed one left is removed at the next start. One run of a format at a time.
+ * Its own writes are bookkeeping, left out of the caller's audit entry: the import is done when it publishes.
  */
 @Service
 public class StagedImports {
@@ -73,7 +74,7 @@ public class StagedImports {
 		if (stagedLabels.stream().anyMatch(label -> !label.startsWith("Staged"))) {
 			throw new IllegalArgumentException("A staging label starts with 'Staged': " + stagedLabels);
 		}
-		Optional<StagedImportRepository.RunNode> running = graph.write(tx -> repository.runOf(tx, format));
+		Optional<StagedImportRepository.RunNode> running = graph.writeUnjournalled(tx -> repository.runOf(tx, format));
 		if (running.isPresent()) {
 			StagedImportRepository.RunNode run = running.get();
 			if (run.silentSeconds() <= ABANDONED_AFTER_SECONDS) {
@@ -86,7 +87,7 @@ public class StagedImports {
 		}
 		String id = UUID.randomUUID().toString();
 		String startedBy = Rights.current().map(Actor::username).orElse("unknown");
-		graph.write(tx -> {
+		graph.writeUnjournalled(tx -> {
 			repository.begin(tx, id, format, stagedLabels, source, startedBy);
 			return true;
 		});
@@ -119,7 +120,7 @@ public class StagedImports {
 
 	private void remove(StagedImportRepository.RunNode run) {
 		long nodes = removeStaged(run.stagedLabels());
-		graph.write(tx -> {
+		graph.writeUnjournalled(tx -> {
 			repository.delete(tx, run.id());
 			return true;
 		});
@@ -134,7 +135,7 @@ public class StagedImports {
 		long total = 0;
 		for (String label : stagedLabels) {
 			for (long removed = -1; removed != 0;) {
-				removed = graph.write(tx -> repository.removeStaged(tx, label, REMOVE_PER_TRANSACTION));
+				removed = graph.writeUnjournalled(tx -> repository.removeStaged(tx, label, REMOVE_PER_TRANSACTION));
 				total += removed;
 			}
 		}
@@ -178,7 +179,7 @@ public class StagedImports {
 		/** Removes what the run staged and the run itself, after a failure; returns how many nodes it removed. */
 		public long abandon() {
 			long nodes = removeStaged(stagedLabels);
-			graph.write(tx -> {
+			graph.writeUnjournalled(tx -> {
 				repository.delete(tx, id);
 				return true;
 			});
@@ -187,7 +188,7 @@ public class StagedImports {
 
 		private void touch() {
 			try {
-				graph.write(tx -> {
+				graph.writeUnjournalled(tx -> {
 					repository.touch(tx, id);
 					return true;
 				});

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import org.abilitymap.accounts.Rights;
+import org.abilitymap.audit.AuditTrail;
+import org.abilitymap.audit.AuditTrail.Source;
 import org.abilitymap.cli.ImportCommand;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.Problem;
@@ -51,6 +53,9 @@ class EscoImportTest extends GraphTestSupport {
 
 	@Autowired
 	private StagedImports staged;
+
+	@Autowired
+	private AuditTrail audit;
 
 	@TempDir
 	private Path folder;
@@ -229,19 +234,22 @@ class EscoImportTest extends GraphTestSupport {
 			}
 		}, staged, 2);
 		Path zip = EscoFixture.write(folder);
-		var running = CompletableFuture.supplyAsync(() -> Rights.runAs(TestSystemActor.SYSTEM, () -> {
-			try {
-				return paused.importEsco(zip, Progress.NONE);
-			}
-			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-		}));
+		var running = CompletableFuture.supplyAsync(() -> Rights.runAs(TestSystemActor.SYSTEM,
+				() -> audit.record(Source.CLI, "import esco.zip", () -> {
+					try {
+						return paused.importEsco(zip, Progress.NONE);
+					}
+					catch (IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				})));
 		assertThat(publishing.await(30, TimeUnit.SECONDS)).isTrue();
 
 		// everything new is committed by now, staged: 5 points, 2 new occupations, 4 groups, and the links among them
 		assertThat(staged()).isEqualTo(SKILL_COUNT + KNOWLEDGE_COUNT + 2 + 4);
 		assertThat(count("ImportRun")).isOne();
+		// the import is recorded as done by the transaction that publishes it, not by its bookkeeping before
+		assertThat(number("MATCH (e:AuditEntry {operation: 'import esco.zip'}) RETURN count(e) AS c")).isZero();
 		assertThat(number("MATCH (a:EscoConcept)-[r]->(b:EscoConcept) RETURN count(r) AS c")).isPositive();
 		assertThat(count("SkillPoint") + count("KnowledgePoint") + count("SkillGroup")).isZero();
 		assertThat(number("MATCH (n:ReferenceOccupation:EscoConcept) RETURN count(n) AS c")).isZero();
@@ -253,6 +261,8 @@ class EscoImportTest extends GraphTestSupport {
 		proceed.countDown();
 		EscoImport.Result result = running.get(60, TimeUnit.SECONDS);
 		assertThat(staged() + count("ImportRun")).isZero();
+		assertThat(number("MATCH (e:AuditEntry {operation: 'import esco.zip', outcome: 'DONE'}) RETURN count(e) AS c"))
+			.isOne();
 		assertThat(count("SkillPoint")).isEqualTo(result.skills());
 		assertThat(links("NEEDS_POINT")).hasSize(result.essential() + result.optional());
 		graphQlTester.document("{ search(text: \"power tools\") { id } }").execute().path("search").entityList(Object.class)

@@ -92,6 +92,26 @@ public final class Graph {
 	}
 
 	/**
+	 * Runs {@code work} as {@link #write} does, but outside the {@link WriteJournal} of this thread: for the
+	 * bookkeeping of a write that is recorded by another of its transactions (an import's run marker, its matching,
+	 * the removal of what it staged), which must not make the write count as done.
+	 */
+	public <T> T writeUnjournalled(TransactionCallback<T> work) {
+		return unjournalled(() -> write(work));
+	}
+
+	/** Runs {@code work} with the writes it makes on this thread outside its {@link WriteJournal}, as above. */
+	public <T> T unjournalled(Supplier<T> work) {
+		WriteJournal journal = WriteJournal.bind(null);
+		try {
+			return work.get();
+		}
+		finally {
+			WriteJournal.bind(journal);
+		}
+	}
+
+	/**
 	 * Runs {@code work} in a write transaction of its own even inside {@link #inOneTransaction}, as {@link #write}
 	 * does outside one: for a record that must stay when the joined transaction is rolled back (an audit entry of a
 	 * refusal).
