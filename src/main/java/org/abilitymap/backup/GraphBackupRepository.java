@@ -14,10 +14,11 @@ class GraphBackupRepository {
 
 	/**
 	 * What a backup leaves out: the migration history and the server secrets, which every database has of its own,
-	 * and the marker of a restore that is running.
+	 * the marker of a restore that is running, and what imports running meanwhile have staged but not published.
 	 */
 	static final String KEPT_APART = """
-			any(label IN labels(n) WHERE label STARTS WITH '__Liquibase' OR label IN ['ServerSecret', 'RestoreInProgress'])""";
+			any(label IN labels(n) WHERE label STARTS WITH '__Liquibase'
+			    OR label IN ['ServerSecret', 'RestoreInProgress', 'Staged', 'ImportRun'])""";
 
 	private static final String COUNTS = """
 			CALL () { MATCH (n) WHERE NOT %1$s RETURN count(n) AS nodes }

@@ -24,12 +24,14 @@ import org.abilitymap.esco.EscoRepository.LabelsInUse;
 import org.abilitymap.esco.EscoRepository.Link;
 import org.abilitymap.esco.EscoRepository.LinkBatches;
 import org.abilitymap.esco.EscoRepository.LinkType;
+import org.abilitymap.esco.EscoRepository.LinkWrite;
 import org.abilitymap.esco.EscoRepository.Nodes;
 import org.abilitymap.esco.EscoDataset.Occupation;
 import org.abilitymap.esco.EscoDataset.Skill;
 import org.abilitymap.esco.EscoDataset.SkillGroup;
 import org.abilitymap.imports.ImportFormat;
 import org.abilitymap.imports.Progress;
+import org.abilitymap.imports.StagedImports;
 import org.abilitymap.points.PointKind;
 import org.abilitymap.points.PointNames;
 import org.abilitymap.support.neo4j.ConcurrentWrites;
@@ -46,8 +48,9 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code esco} import format: ESCO's CSV download (occupations, skills and knowledge, the skill hierarchy, the
  * occupation–skill relations) read and checked in full first, then written merged on concept URI: new concepts and
- * their links in several transactions at once, changes to what was there in one last transaction, and on a failure
- * the new concepts removed again.
+ * the links between them staged, unseen by readers, in several transactions at once; then one last transaction
+ * publishes them and makes every change that touches what was there. On a failure what was staged is removed, and
+ * after a crash the next start removes it ({@link StagedImports}).
  */
 @Component("esco")
 public class EscoImport implements ImportFormat {
@@ -58,17 +61,20 @@ public class EscoImport implements ImportFormat {
 
 	private final EscoRepository repository;
 
+	private final StagedImports staged;
+
 	/** How many write transactions run at once. */
 	private final int writers;
 
 	@Autowired
-	EscoImport(Graph graph, EscoRepository repository) {
-		this(graph, repository, ConcurrentWrites.defaultWriters());
+	EscoImport(Graph graph, EscoRepository repository, StagedImports staged) {
+		this(graph, repository, staged, ConcurrentWrites.defaultWriters());
 	}
 
-	EscoImport(Graph graph, EscoRepository repository, int writers) {
+	EscoImport(Graph graph, EscoRepository repository, StagedImports staged, int writers) {
 		this.graph = graph;
 		this.repository = repository;
+		this.staged = staged;
 		this.writers = writers;
 	}
 
@@ -128,7 +134,8 @@ public class EscoImport implements ImportFormat {
 	 * Reads, checks and writes ESCO from a zip (with the relations zip ESCO publishes beside it) or a folder.
 	 *
 	 * @throws InvalidDocumentException with every problem located by file, line and column; nothing is written then
-	 * @throws RuntimeException when writing fails; what the import had written is removed again first
+	 * @throws RuntimeException when writing fails; readers never saw any of it, and what the import had staged is
+	 *     removed again first
 	 */
 	@Allowed(Operation.IMPORT_REFERENCE_DATA)
 	public Result importEsco(Path path, Progress progress) throws IOException {
@@ -145,7 +152,7 @@ public class EscoImport implements ImportFormat {
 		finally {
 			rehearsal.finish();
 		}
-		return write(dataset, Progress.shared(progress));
+		return write(dataset, path.getFileName().toString(), Progress.shared(progress));
 	}
 
 	/**
@@ -187,7 +194,7 @@ public class EscoImport implements ImportFormat {
 		}
 	}
 
-	private Result write(EscoDataset dataset, Progress progress) {
+	private Result write(EscoDataset dataset, String source, Progress progress) {
 		List<Map<String, Object>> occupations = dataset.occupations().stream().map(EscoImport::occupationRow).toList();
 		Map<PointKind, List<Map<String, Object>>> points = new EnumMap<>(PointKind.class);
 		for (PointKind kind : PointKind.values()) {
@@ -200,28 +207,29 @@ public class EscoImport implements ImportFormat {
 		Nodes nodes = matches.nodes();
 
 		String createdIn = dataset.version() == null ? "ESCO" : "ESCO v" + dataset.version();
-		List<Concepts> concepts = new ArrayList<>();
-		concepts.add(new Concepts(repository.occupations(), occupations));
-		for (PointKind kind : PointKind.values()) {
-			concepts.add(new Concepts(repository.points(kind, createdIn), points.get(kind)));
-		}
-		concepts.add(new Concepts(repository.skillGroups(), groups));
-
-		List<String> created = new ArrayList<>();
-		try {
-			createConcepts(concepts, nodes, created, progress);
-			// Links name their ends by element id, so they are put together once every new concept has one.
-			List<LinkBatches> links = new ArrayList<>();
-			links.addAll(EscoRepository.linkBatches(LinkType.BROADER, dataset.broader().stream()
-				.map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(), nodes));
-			links.addAll(EscoRepository.linkBatches(LinkType.OCCUPATION_SKILL, dataset.occupationSkills().stream()
-				.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType())).toList(), nodes));
-			createLinks(links.stream().filter(l -> !l.merging()).toList(), progress);
-			updateWhatWasThere(matches, concepts, links.stream().filter(LinkBatches::merging).toList(), progress);
-		}
-		catch (RuntimeException failure) {
-			removeCreated(created, failure, progress);
-			throw failure;
+		try (StagedImports.Run run = staged.begin("ESCO", source)) {
+			List<Concepts> concepts = new ArrayList<>();
+			concepts.add(new Concepts(repository.occupations(run.id()), occupations));
+			for (PointKind kind : PointKind.values()) {
+				concepts.add(new Concepts(repository.points(kind, createdIn, run.id()), points.get(kind)));
+			}
+			concepts.add(new Concepts(repository.skillGroups(run.id()), groups));
+			try {
+				stageConcepts(concepts, nodes, progress);
+				// Links name their ends by element id, so they are put together once every new concept has one.
+				List<LinkBatches> links = new ArrayList<>();
+				links.addAll(EscoRepository.linkBatches(LinkType.BROADER, dataset.broader().stream()
+					.map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(), nodes));
+				links.addAll(EscoRepository.linkBatches(LinkType.OCCUPATION_SKILL, dataset.occupationSkills().stream()
+					.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType())).toList(), nodes));
+				stageLinks(links.stream().filter(l -> l.write() == LinkWrite.STAGED).toList(), progress);
+				publish(run, matches, concepts, links.stream().filter(l -> l.write() != LinkWrite.STAGED).toList(),
+						progress);
+			}
+			catch (RuntimeException failure) {
+				abandon(run, failure, progress);
+				throw failure;
+			}
 		}
 		int essential = (int) dataset.occupationSkills().stream().filter(r -> r.relationType().equals("essential")).count();
 		return new Result(dataset.version(), occupations.size(), points.get(PointKind.SKILL).size(),
@@ -268,8 +276,11 @@ public class EscoImport implements ImportFormat {
 		return new Matches(adoptedOccupations, adoptedPoints, nodes);
 	}
 
-	/** New concepts, a few thousand per transaction, several transactions at once; their element ids join {@code nodes}. */
-	private void createConcepts(List<Concepts> concepts, Nodes nodes, List<String> created, Progress progress) {
+	/**
+	 * New concepts, staged, a few thousand per transaction, several transactions at once; their element ids join
+	 * {@code nodes}.
+	 */
+	private void stageConcepts(List<Concepts> concepts, Nodes nodes, Progress progress) {
 		List<TransactionCallback<Map<String, String>>> units = new ArrayList<>();
 		long total = 0;
 		for (Concepts kind : concepts) {
@@ -283,15 +294,17 @@ public class EscoImport implements ImportFormat {
 		Outcome<Map<String, String>> outcome = ConcurrentWrites.run(graph, units, writers, "esco-writer");
 		for (Map<String, String> ids : outcome.committed()) {
 			nodes.ids().putAll(ids);
-			created.addAll(ids.values());
 		}
 		if (outcome.failed()) {
 			throw outcome.failure();
 		}
 	}
 
-	/** Links with a new end cannot be there yet: created, about twenty thousand per transaction, several at once. */
-	private void createLinks(List<LinkBatches> links, Progress progress) {
+	/**
+	 * Links between two new concepts cannot be there yet: created, staged with their ends, about twenty thousand per
+	 * transaction, several at once.
+	 */
+	private void stageLinks(List<LinkBatches> links, Progress progress) {
 		List<TransactionCallback<Boolean>> units = new ArrayList<>();
 		for (LinkBatches type : links) {
 			for (LinkBatches part : type.split(EscoRepository.LINKS_PER_TRANSACTION)) {
@@ -309,16 +322,15 @@ public class EscoImport implements ImportFormat {
 	}
 
 	/**
-	 * Everything that changes nodes which were there before the import, in one last transaction: adoptions, updated
-	 * concepts, links between two of them merged. It commits only when all the new concepts and links did.
+	 * The one transaction that makes the import visible: it publishes the staged concepts (their links among each
+	 * other with them), creates the links between a new concept and one that was there, and makes every change to
+	 * what was there (adoptions, updated concepts, links between two of them merged). It commits only when everything
+	 * staged did, and readers see all of the import or none of it.
 	 */
-	private void updateWhatWasThere(Matches matches, List<Concepts> concepts, List<LinkBatches> links,
+	private void publish(StagedImports.Run run, Matches matches, List<Concepts> concepts, List<LinkBatches> links,
 			Progress progress) {
 		Nodes nodes = matches.nodes();
-		if (nodes.existing().isEmpty()) {
-			return;
-		}
-		progress.begin("concepts already there", nodes.existing().size());
+		progress.begin("publishing", nodes.existing().size() + links.stream().mapToInt(LinkBatches::links).sum());
 		graph.write(tx -> {
 			repository.adopt(tx, matches.adoptedOccupations());
 			repository.adopt(tx, matches.adoptedPoints());
@@ -327,38 +339,29 @@ public class EscoImport implements ImportFormat {
 				repository.update(tx, kind.statements(), known);
 				progress.advance(known.size());
 			}
+			repository.publish(tx, run.id());
 			for (LinkBatches type : links) {
-				repository.writeLinks(tx, type, units -> {
-				});
+				repository.writeLinks(tx, type, progress::advance);
 			}
+			run.endIn(tx);
 			return true;
 		});
 	}
 
 	/**
-	 * After a failure, removes the concepts the import had created (and with them every link it made, since each has
-	 * a new end), so that the graph is as it was. Should that fail too, importing the same files again completes the
-	 * import: what is there is then found and merged.
+	 * After a failure, removes what the import had staged (and with it every link it made, since each has a staged
+	 * end). Nobody saw any of it; should the removal fail too, the next start removes it.
 	 */
-	private void removeCreated(List<String> created, RuntimeException failure, Progress progress) {
-		if (created.isEmpty()) {
-			return;
-		}
-		progress.begin("removing what this import wrote", created.size());
+	private void abandon(StagedImports.Run run, RuntimeException failure, Progress progress) {
+		progress.begin("removing what this import staged", -1);
 		try {
-			for (List<String> part : EscoRepository.chunks(created, EscoRepository.CONCEPTS_PER_TRANSACTION)) {
-				graph.write(tx -> {
-					repository.deleteCreated(tx, part);
-					return true;
-				});
-				progress.advance(part.size());
-			}
-			log.warn("The ESCO import failed after creating {} concepts; they and their links were removed", created.size());
+			long removed = run.abandon();
+			log.warn("The ESCO import failed; the {} concepts it had staged, which no reader saw, were removed", removed);
 		}
 		catch (RuntimeException ex) {
 			failure.addSuppressed(ex);
-			log.error("The ESCO import failed, and removing the {} concepts it had created failed too; importing the "
-					+ "same files again completes the import", created.size(), ex);
+			log.error("The ESCO import failed, and removing what it had staged failed too; no reader sees it, and the "
+					+ "next start removes it", ex);
 		}
 	}
 

@@ -21,9 +21,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The Cypher that matches ESCO concepts against the graph and writes them and their links in batches. Every ESCO node
  * also carries the label {@code EscoConcept}, whose {@code escoUri} is unique: that is what the import merges on.
- * Concepts not yet in the graph are created outright (and links from or to one of them too), which is what makes a
- * first import fast; concepts already there are updated and links between two of them merged, which makes a repeat
- * change nothing. Links name their ends by the element ids the concepts were found or created with.
+ * Concepts not yet in the graph are created outright, as {@code Staged} nodes of the import's run that no read sees
+ * (see {@link org.abilitymap.imports.StagedImports}), with the links between two of them; that is what makes a first
+ * import fast. One last transaction publishes them (gives them their labels), creates the links between a new and
+ * an existing concept, updates the concepts already there and merges links between two of them, which makes a
+ * repeat change nothing. Links name their ends by the element ids the concepts were found or created with.
  */
 @Repository
 class EscoRepository {
@@ -89,16 +91,10 @@ class EscoRepository {
 			SET n:EscoConcept, n.escoUri = row.uri
 			""";
 
-	/** What an import that failed half-way created, removed with the links made from or to it. */
-	private static final String DELETE_CREATED = """
-			UNWIND $batch.rows AS node
-			MATCH (n:EscoConcept) WHERE elementId(n) = node
-			DETACH DELETE n
-			""";
-
 	private static final String CREATE_OCCUPATIONS = """
 			UNWIND $batch.rows AS row
-			CREATE (o:ReferenceOccupation:EscoConcept {id: row.id, escoUri: row.uri, scheme: 'ESCO', uri: row.uri,
+			CREATE (o:Staged {stagedIn: $run, stagedAs: 'ReferenceOccupation', id: row.id, escoUri: row.uri,
+			        scheme: 'ESCO', uri: row.uri,
 			        name: row.preferredLabel, nameEn: row.preferredLabel, preferredLabel: row.preferredLabel,
 			        altLabels: row.altLabels, iscoGroup: row.iscoGroup, escoCode: row.code,
 			        description: row.description})
@@ -125,10 +121,13 @@ class EscoRepository {
 			RETURN row.uri AS uri, elementId(p) AS node
 			""";
 
-	/** New ESCO points take the ESCO label as name; the row's nameKey is null when another point holds the key. */
+	/**
+	 * New ESCO points take the ESCO label as name; the row's nameKey is null when another point holds the key. The
+	 * placeholder is the point label they get when published.
+	 */
 	private static final String CREATE_POINTS = """
 			UNWIND $batch.rows AS row
-			CREATE (p:%s:EscoConcept {id: row.id, escoUri: row.uri, name: row.preferredLabel,
+			CREATE (p:Staged {stagedIn: $run, stagedAs: '%s', id: row.id, escoUri: row.uri, name: row.preferredLabel,
 			        nameEn: row.preferredLabel, nameKey: row.nameKey, description: row.description,
 			        preferredLabel: row.preferredLabel, altLabels: row.altLabels, skillType: row.skillType,
 			        reuseLevel: row.reuseLevel, createdBy: 'ESCO', createdIn: $createdIn, createdAt: datetime()})
@@ -148,7 +147,7 @@ class EscoRepository {
 
 	private static final String CREATE_SKILL_GROUPS = """
 			UNWIND $batch.rows AS row
-			CREATE (g:SkillGroup:EscoConcept {id: row.id, escoUri: row.uri, name: row.preferredLabel,
+			CREATE (g:Staged {stagedIn: $run, stagedAs: 'SkillGroup', id: row.id, escoUri: row.uri, name: row.preferredLabel,
 			        preferredLabel: row.preferredLabel, altLabels: row.altLabels, code: row.code,
 			        description: row.description})
 			RETURN row.uri AS uri, elementId(g) AS node
@@ -160,6 +159,27 @@ class EscoRepository {
 			SET g.name = row.preferredLabel, g.preferredLabel = row.preferredLabel, g.altLabels = row.altLabels,
 			    g.code = row.code, g.description = row.description
 			""";
+
+	/**
+	 * A name key that a point committed since the import matched the graph (a submission, say) now holds is left to
+	 * that point: the key is unique per kind. Run before publishing; the placeholder is a point label.
+	 */
+	private static final String FREE_TAKEN_NAME_KEYS = """
+			MATCH (p:Staged {stagedIn: $run, stagedAs: '%1$s'})
+			WHERE p.nameKey IS NOT NULL AND EXISTS { MATCH (:%1$s {nameKey: p.nameKey}) }
+			REMOVE p.nameKey
+			""";
+
+	/** Gives the staged concepts of a run their labels, in the import's last transaction; the placeholder is one. */
+	private static final String PUBLISH_STAGED = """
+			MATCH (n:Staged {stagedIn: $run, stagedAs: '%1$s'})
+			SET n:%1$s:EscoConcept
+			REMOVE n:Staged, n.stagedIn, n.stagedAs
+			""";
+
+	/** The labels staged concepts are published with. */
+	private static final List<String> PUBLISHED_LABELS = List.of("ReferenceOccupation", PointKind.SKILL.label(),
+			PointKind.KNOWLEDGE.label(), "SkillGroup");
 
 	/**
 	 * Links come grouped by their start concept ({@code from}, {@code to: [{node, relationType}]}), both ends named
@@ -207,14 +227,21 @@ class EscoRepository {
 		List<Map<String, Object>> none = List.of();
 		List<Runnable> statements = new ArrayList<>();
 		statements.add(() -> rehearse(tx, LABELS_IN_USE, Map.of()));
-		statements.add(() -> rehearse(tx, CREATE_OCCUPATIONS, batch(none)));
+		Map<String, Object> run = Map.of("run", "");
+		statements.add(() -> rehearse(tx, CREATE_OCCUPATIONS, parameters(run, none)));
 		for (PointKind kind : PointKind.values()) {
 			statements.add(() -> rehearse(tx, CREATE_POINTS.formatted(kind.label()),
-					parameters(Map.of("createdIn", "ESCO"), none)));
+					parameters(Map.of("createdIn", "ESCO", "run", ""), none)));
 		}
-		statements.add(() -> rehearse(tx, CREATE_SKILL_GROUPS, batch(none)));
+		statements.add(() -> rehearse(tx, CREATE_SKILL_GROUPS, parameters(run, none)));
 		statements.add(() -> rehearse(tx, CREATE_BROADER, batch(none)));
 		statements.add(() -> rehearse(tx, CREATE_OCCUPATION_SKILLS, batch(none)));
+		for (PointKind kind : PointKind.values()) {
+			statements.add(() -> rehearse(tx, FREE_TAKEN_NAME_KEYS.formatted(kind.label()), run));
+		}
+		for (String label : PUBLISHED_LABELS) {
+			statements.add(() -> rehearse(tx, PUBLISH_STAGED.formatted(label), run));
+		}
 		statements.add(() -> rehearse(tx, ADOPTABLE_CATALOGUE_OCCUPATIONS, batch(none)));
 		for (PointKind kind : PointKind.values()) {
 			statements.add(() -> rehearse(tx, ADOPTABLE_POINTS.formatted(kind.label()), batch(none)));
@@ -299,10 +326,13 @@ class EscoRepository {
 		}
 	}
 
-	/** Removes concepts this import created, by element id, with every link from or to them. */
-	void deleteCreated(TransactionContext tx, List<String> nodes) {
-		for (List<String> nodeBatch : batches(nodes)) {
-			tx.run(DELETE_CREATED, batch(nodeBatch)).consume();
+	/** Gives the concepts a run staged their labels, leaving name keys that other points took since to them. */
+	void publish(TransactionContext tx, String run) {
+		for (PointKind kind : PointKind.values()) {
+			tx.run(FREE_TAKEN_NAME_KEYS.formatted(kind.label()), Map.of("run", run)).consume();
+		}
+		for (String label : PUBLISHED_LABELS) {
+			tx.run(PUBLISH_STAGED.formatted(label), Map.of("run", run)).consume();
 		}
 	}
 
@@ -322,24 +352,24 @@ class EscoRepository {
 		}
 	}
 
-	/** The statements that create and update one kind of concept, with the parameters both take. */
+	/** The statements that create and update one kind of concept, with the parameters creating takes. */
 	record ConceptStatements(String create, String update, Map<String, Object> parameters) {
 	}
 
-	ConceptStatements occupations() {
-		return new ConceptStatements(CREATE_OCCUPATIONS, UPDATE_OCCUPATIONS, Map.of());
+	ConceptStatements occupations(String run) {
+		return new ConceptStatements(CREATE_OCCUPATIONS, UPDATE_OCCUPATIONS, Map.of("run", run));
 	}
 
-	ConceptStatements points(PointKind kind, String createdIn) {
+	ConceptStatements points(PointKind kind, String createdIn, String run) {
 		return new ConceptStatements(CREATE_POINTS.formatted(kind.label()), UPDATE_POINTS.formatted(kind.label()),
-				Map.of("createdIn", createdIn));
+				Map.of("createdIn", createdIn, "run", run));
 	}
 
-	ConceptStatements skillGroups() {
-		return new ConceptStatements(CREATE_SKILL_GROUPS, UPDATE_SKILL_GROUPS, Map.of());
+	ConceptStatements skillGroups(String run) {
+		return new ConceptStatements(CREATE_SKILL_GROUPS, UPDATE_SKILL_GROUPS, Map.of("run", run));
 	}
 
-	/** Creates concepts that are not in the graph yet: the element id of each by URI. */
+	/** Creates, staged, concepts that are not in the graph yet: the element id of each by URI. */
 	Map<String, String> create(TransactionContext tx, ConceptStatements statements, List<Map<String, Object>> rows,
 			LongConsumer done) {
 		return nodesByUri(tx, statements.create(), statements.parameters(), rows, done);
@@ -348,7 +378,7 @@ class EscoRepository {
 	/** Updates concepts that were in the graph already (found by URI or just adopted). */
 	void update(TransactionContext tx, ConceptStatements statements, List<Map<String, Object>> rows) {
 		for (List<Map<String, Object>> batch : batches(rows)) {
-			tx.run(statements.update(), parameters(statements.parameters(), batch)).consume();
+			tx.run(statements.update(), batch(batch)).consume();
 		}
 	}
 
@@ -371,11 +401,24 @@ class EscoRepository {
 	record Link(String from, String to, String relationType) {
 	}
 
+	/** When and how a link is written, by which of its ends are new. */
+	enum LinkWrite {
+
+		/** Both ends new: created while staging, seen by nobody until they are published. */
+		STAGED,
+
+		/** One end new, one there before: created when publishing, so no reader meets a staged concept. */
+		ON_PUBLISH,
+
+		/** Both ends there before: merged when publishing, so that a repeat import changes nothing. */
+		MERGED_ON_PUBLISH
+	}
+
 	/**
 	 * Links ready to send, grouped by their start concept with both ends named by element id, in batches of about
 	 * {@link #BATCH} links.
 	 */
-	record LinkBatches(LinkType type, boolean merging, List<List<Map<String, Object>>> batches, List<Integer> sizes) {
+	record LinkBatches(LinkType type, LinkWrite write, List<List<Map<String, Object>>> batches, List<Integer> sizes) {
 
 		int links() {
 			return sizes.stream().mapToInt(Integer::intValue).sum();
@@ -389,7 +432,7 @@ class EscoRepository {
 			for (int i = 0; i < batches.size(); i++) {
 				size += sizes.get(i);
 				if (size >= links || i == batches.size() - 1) {
-					parts.add(new LinkBatches(type, merging, batches.subList(from, i + 1), sizes.subList(from, i + 1)));
+					parts.add(new LinkBatches(type, write, batches.subList(from, i + 1), sizes.subList(from, i + 1)));
 					from = i + 1;
 					size = 0;
 				}
@@ -399,16 +442,18 @@ class EscoRepository {
 	}
 
 	/**
-	 * Splits links into those to create (at least one end is new, so the link cannot be there yet) and those to
-	 * merge (both ends were there before).
+	 * Splits links by how they are written: created (at least one end is new, so the link cannot be there yet),
+	 * while staging or when publishing, or merged (both ends were there before).
 	 */
 	static List<LinkBatches> linkBatches(LinkType type, List<Link> links, Nodes nodes) {
-		Map<Boolean, List<Link>> known = links.stream()
-			.collect(Collectors.partitioningBy(l -> nodes.existed(l.from()) && nodes.existed(l.to())));
+		Map<LinkWrite, List<Link>> byWrite = links.stream().collect(Collectors.groupingBy(l -> {
+			int existing = (nodes.existed(l.from()) ? 1 : 0) + (nodes.existed(l.to()) ? 1 : 0);
+			return LinkWrite.values()[existing];
+		}));
 		List<LinkBatches> result = new ArrayList<>();
-		for (boolean merging : List.of(false, true)) {
+		for (LinkWrite write : LinkWrite.values()) {
 			Map<String, List<Map<String, Object>>> byStart = new LinkedHashMap<>();
-			for (Link link : known.get(merging)) {
+			for (Link link : byWrite.getOrDefault(write, List.of())) {
 				String to = nodes.ids().get(link.to());
 				byStart.computeIfAbsent(nodes.ids().get(link.from()), f -> new ArrayList<>())
 					.add(link.relationType() == null ? Map.of("node", to)
@@ -432,14 +477,15 @@ class EscoRepository {
 				batches.add(rows);
 				sizes.add(size);
 			}
-			result.add(new LinkBatches(type, merging, batches, sizes));
+			result.add(new LinkBatches(type, write, batches, sizes));
 		}
 		return result;
 	}
 
 	void writeLinks(TransactionContext tx, LinkBatches links, LongConsumer done) {
 		for (int i = 0; i < links.batches().size(); i++) {
-			tx.run(links.merging() ? links.type().merge : links.type().create, batch(links.batches().get(i))).consume();
+			tx.run(links.write() == LinkWrite.MERGED_ON_PUBLISH ? links.type().merge : links.type().create,
+					batch(links.batches().get(i))).consume();
 			done.accept(links.sizes().get(i));
 		}
 	}

@@ -13,17 +13,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
+import org.abilitymap.accounts.Rights;
 import org.abilitymap.cli.ImportCommand;
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.documents.Problem;
 import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.esco.EscoRepository.LinkBatches;
 import org.abilitymap.esco.EscoRepository.LinkType;
+import org.abilitymap.imports.StagedImports;
 import org.abilitymap.imports.Progress;
 import org.abilitymap.points.PointNames;
 import org.abilitymap.support.GraphTestSupport;
+import org.abilitymap.support.TestSystemActor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
@@ -42,6 +48,9 @@ class EscoImportTest extends GraphTestSupport {
 
 	@Autowired
 	private ImportCommand command;
+
+	@Autowired
+	private StagedImports staged;
 
 	@TempDir
 	private Path folder;
@@ -166,7 +175,7 @@ class EscoImportTest extends GraphTestSupport {
 				}
 				super.writeLinks(tx, links, done);
 			}
-		}, 2);
+		}, staged, 2);
 		Path zip = EscoFixture.write(folder);
 
 		assertThatThrownBy(() -> broken.importEsco(zip, Progress.NONE)).hasMessage("the link writer broke");
@@ -191,11 +200,85 @@ class EscoImportTest extends GraphTestSupport {
 					throw new IllegalStateException("adoption broke after the catalogue occupation was adopted");
 				}
 			}
-		}, 2);
+		}, staged, 2);
 
 		assertThatThrownBy(() -> broken.importEsco(EscoFixture.write(folder), Progress.NONE))
 			.hasMessageContaining("adoption broke");
 
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void whileTheImportStagesReadersSeeNoneOfItAndOnceItPublishesTheySeeAllOfIt() throws Exception {
+		loadCatalog();
+		long occupations = count("ReferenceOccupation");
+		long occupationLinks = number("MATCH (o:ReferenceOccupation)-[r]-() RETURN count(r) AS c");
+		CountDownLatch publishing = new CountDownLatch(1);
+		CountDownLatch proceed = new CountDownLatch(1);
+		EscoImport paused = new EscoImport(graph, new EscoRepository() {
+			@Override
+			void publish(TransactionContext tx, String run) {
+				publishing.countDown();
+				try {
+					proceed.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				super.publish(tx, run);
+			}
+		}, staged, 2);
+		Path zip = EscoFixture.write(folder);
+		var running = CompletableFuture.supplyAsync(() -> Rights.runAs(TestSystemActor.SYSTEM, () -> {
+			try {
+				return paused.importEsco(zip, Progress.NONE);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}));
+		assertThat(publishing.await(30, TimeUnit.SECONDS)).isTrue();
+
+		// everything new is committed by now, staged: 5 points, 2 new occupations, 4 groups, and the links among them
+		assertThat(count("Staged")).isEqualTo(SKILL_COUNT + KNOWLEDGE_COUNT + 2 + 4);
+		assertThat(number("MATCH (:Staged)-[r]->(:Staged) RETURN count(r) AS c")).isPositive();
+		assertThat(count("EscoConcept") + count("SkillPoint") + count("KnowledgePoint") + count("SkillGroup")).isZero();
+		assertThat(count("ReferenceOccupation")).isEqualTo(occupations);
+		assertThat(number("MATCH (o:ReferenceOccupation)-[r]-() RETURN count(r) AS c")).isEqualTo(occupationLinks);
+		graphQlTester.document("{ search(text: \"power tools\") { id } }").execute().path("search").entityList(Object.class)
+			.hasSize(0);
+
+		proceed.countDown();
+		EscoImport.Result result = running.get(60, TimeUnit.SECONDS);
+		assertThat(count("Staged") + count("ImportRun")).isZero();
+		assertThat(count("SkillPoint")).isEqualTo(result.skills());
+		assertThat(links("NEEDS_POINT")).hasSize(result.essential() + result.optional());
+		graphQlTester.document("{ search(text: \"power tools\") { id } }").execute().path("search").entityList(Object.class)
+			.hasSizeGreaterThan(0);
+	}
+
+	@Test
+	void whatAKilledImportStagedIsRemovedAtTheNextStartWhileARunStillAliveElsewhereIsLeftAlone() {
+		List<String> before = fingerprint();
+		graph.write(tx -> tx.run("""
+				CREATE (:ImportRun {id: 'killed', format: 'ESCO', source: 'esco.zip', startedBy: 'os:someone',
+				        startedAt: datetime() - duration('PT6M'), aliveAt: datetime() - duration('PT5M')})
+				CREATE (:Staged {stagedIn: 'killed', stagedAs: 'SkillPoint', id: 'sk-1'})
+				       -[:BROADER]->(:Staged {stagedIn: 'killed', stagedAs: 'SkillGroup', id: 'sg-1'})
+				CREATE (:ImportRun {id: 'alive', format: 'ESCO', source: 'esco.zip', startedBy: 'os:other',
+				        startedAt: datetime() - duration('PT1M'), aliveAt: datetime()})
+				CREATE (:Staged {stagedIn: 'alive', stagedAs: 'SkillPoint', id: 'sk-2'})
+				CREATE (:Staged {stagedIn: 'gone', stagedAs: 'SkillPoint', id: 'sk-3'})
+				""").consume());
+
+		// another instance shares the database: only the run silent for five minutes, and the nodes of no run, go
+		assertThat(staged.removeUnfinished(false)).isEqualTo(2);
+		List<Object> left = graph.read(tx -> tx.run("MATCH (n:Staged|ImportRun) RETURN collect(coalesce(n.stagedIn, n.id)) AS ids")
+			.single().get("ids").asList());
+		assertThat(left).containsExactlyInAnyOrder("alive", "alive");
+
+		// the embedded database is this process's alone: every run in it was left by a process that stopped
+		assertThat(staged.removeUnfinished(true)).isEqualTo(1);
 		assertThat(fingerprint()).isEqualTo(before);
 	}
 
@@ -292,6 +375,10 @@ class EscoImportTest extends GraphTestSupport {
 		graph.rehearse(tx -> tx.run("CREATE (:EscoConcept {escoUri: $uri})", Map.of("uri", ASSEMBLER)).consume());
 
 		assertThat(fingerprint()).isEmpty();
+	}
+
+	private long number(String cypher) {
+		return graph.read(tx -> tx.run(cypher).single().get("c").asLong());
 	}
 
 	private Map<String, Object> node(String label, String uri) {
