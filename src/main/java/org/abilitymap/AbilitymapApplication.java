@@ -10,6 +10,7 @@ import org.abilitymap.bench.BenchCommand;
 import org.abilitymap.cli.CreateAdminCommand;
 import org.abilitymap.cli.ExportCommand;
 import org.abilitymap.cli.ImportCommand;
+import org.abilitymap.cli.QuickCompiler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,6 +28,7 @@ public class AbilitymapApplication {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && COMMANDS.contains(args[0])) {
+			QuickCompiler.use();
 			System.exit(runCommand(args[0], Arrays.asList(args).subList(1, args.length)));
 		}
 		if (args.length > 0 && args[0].equals("bench")) {

@@ -19,6 +19,7 @@ import org.abilitymap.support.graphql.InvalidArgumentException;
 import org.abilitymap.support.neo4j.Graph;
 import org.abilitymap.support.neo4j.Rows;
 import org.abilitymap.support.neo4j.WriteJournal;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ import org.springframework.stereotype.Service;
  * be refused after a transaction of it committed, the entry's detail says so ("Committed, then failed: …") instead
  * of a second, contradictory entry. A write that committed nothing (refused, failed, or one that needed no
  * transaction) is recorded when it ends, in a transaction of its own. Nothing changes an entry after its write ended.
+ * Inside {@link Graph#inOneTransaction} (one import run of many documents) each write's entry is written in that one
+ * transaction and commits with it, or is rolled back with it; a refusal's entry stays even then.
  */
 @Service
 public class AuditTrail {
@@ -235,14 +238,24 @@ public class AuditTrail {
 				details.contentHash(), "version", details.version(), "detail", detail, "then", then);
 	}
 
-	/** Writes an entry in a transaction of its own, which no open write's journal records. */
+	/**
+	 * Writes an entry in a transaction of its own, which no open write's journal records. Inside
+	 * {@link Graph#inOneTransaction} the entry of a write that was done joins that transaction, to commit or roll back
+	 * with the write it records; any other entry (a refusal, a failure) is kept apart, so that it stays.
+	 */
 	private void append(Map<String, Object> entry) {
 		WriteJournal open = WriteJournal.bind(null);
 		try {
-			graph.write(tx -> {
+			TransactionCallback<Object> write = tx -> {
 				repository.record(tx, entry);
 				return null;
-			});
+			};
+			if (Outcome.DONE.name().equals(entry.get("outcome"))) {
+				graph.write(write);
+			}
+			else {
+				graph.writeApart(write);
+			}
 		}
 		catch (RuntimeException ex) {
 			// The write itself has ended either way; a lost entry is logged rather than turned into its failure.

@@ -45,8 +45,14 @@ public final class BenchCommand {
 		this.out = out;
 	}
 
-	/** Runs the benchmark and returns the exit code: 0 done, 1 failed, 2 usage error. */
+	/**
+	 * Runs the benchmark, or with {@code load} first the load run ({@link LoadRun}), and returns the exit code: 0 done,
+	 * 1 failed, 2 usage error.
+	 */
 	public static int run(List<String> arguments, PrintStream out, PrintStream err) {
+		if (!arguments.isEmpty() && arguments.get(0).equals("load")) {
+			return LoadRun.run(arguments.subList(1, arguments.size()), out, err);
+		}
 		BenchOptions options;
 		try {
 			options = BenchOptions.parse(arguments);
@@ -126,7 +132,6 @@ public final class BenchCommand {
 		}
 	}
 
-	/** The application with a web server on a random port and its own embedded Neo4j in {@code dataDir}. */
 	/**
 	 * An auditor's access token in the throwaway database, so that the probe asks as a signed-in reader does; a
 	 * token rather than a password, which would add its deliberately slow hash to every request measured.
@@ -142,17 +147,27 @@ public final class BenchCommand {
 	}
 
 	private ConfigurableApplicationContext start(Path dataDir) {
-		List<String> arguments = new ArrayList<>(options.springArguments());
+		return start(options.springArguments(), dataDir);
+	}
+
+	/**
+	 * The application with a web server on a random port and its own embedded Neo4j (Bolt on a random loopback port) in
+	 * {@code dataDir}, without demo data; {@code springArguments} ({@code --name=value}) come first.
+	 */
+	static ConfigurableApplicationContext start(List<String> springArguments, Path dataDir) {
+		List<String> arguments = new ArrayList<>(springArguments);
 		arguments.add("--abilitymap.neo4j.embedded.data-dir=" + dataDir);
-		for (String forced : List.of("abilitymap.neo4j.uri=", "abilitymap.neo4j.embedded.bolt-port=0", "server.port=0")) {
-			if (!options.hasSpringProperty(forced.substring(0, forced.indexOf('=')))) {
+		// on the command line, since application.yml outranks default properties (it turns the demo data on)
+		for (String forced : List.of("abilitymap.neo4j.uri=", "abilitymap.neo4j.embedded.bolt-port=0", "server.port=0",
+				"abilitymap.demo.load=false")) {
+			String name = forced.substring(0, forced.indexOf('='));
+			if (springArguments.stream().noneMatch(a -> a.startsWith("--" + name + "="))) {
 				arguments.add("--" + forced);
 			}
 		}
 		var application = new SpringApplication(AbilitymapApplication.class);
 		application.setWebApplicationType(WebApplicationType.SERVLET);
-		application.setDefaultProperties(Map.of("abilitymap.demo.load", "false",
-				"abilitymap.neo4j.embedded.page-cache-mb", "2048", "logging.level.root", "warn",
+		application.setDefaultProperties(Map.of("abilitymap.neo4j.embedded.page-cache-mb", "2048", "logging.level.root", "warn",
 				"logging.level.org.abilitymap", "warn"));
 		return application.run(arguments.toArray(String[]::new));
 	}

@@ -28,7 +28,8 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 			Usage: java -Xmx4g -XX:+UseParallelGC -jar abilitymap.jar bench [--scales=10000,1000000] [--iterations=500]
 			         [--warmup=8000] [--seed=42] [--report=target/benchmarks.md] [--spring.property=…]
 			Generates a synthetic province per scale in a fresh temporary embedded Neo4j, then measures coverage + gaps
-			of one programme (40 courses, 10 target jobs) through GraphQL over HTTP and through the raw Cypher.""";
+			of one programme (40 courses, 10 target jobs) through GraphQL over HTTP and through the raw Cypher.
+			With 'load' first (bench load --clients=16 --seconds=60): concurrent writes over HTTP, checked against the graph.""";
 
 	static BenchOptions parse(List<String> arguments) {
 		List<Long> scales = List.of(10_000L, 1_000_000L);
@@ -81,7 +82,7 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 	}
 
 	/** The whole number of {@code --name=value}, at most {@code max}, or an error naming the argument. */
-	private static long number(String argument, String value, long max) {
+	static long number(String argument, String value, long max) {
 		try {
 			long number = Long.parseLong(value);
 			if (number <= max) {
@@ -92,10 +93,5 @@ record BenchOptions(List<Long> scales, int iterations, int warmup, long seed, Pa
 			// reported below, with the argument
 		}
 		throw new IllegalArgumentException("Cannot read '" + argument + "': give a whole number up to " + max + ".");
-	}
-
-	/** Whether a Spring property was given on the command line. */
-	boolean hasSpringProperty(String name) {
-		return springArguments.stream().anyMatch(a -> a.startsWith("--" + name + "="));
 	}
 }

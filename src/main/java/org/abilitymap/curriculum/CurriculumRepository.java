@@ -91,6 +91,16 @@ class CurriculumRepository {
 
 	/** Upserting the programme first takes its write lock, which serialises concurrent saves of one programme. */
 	private static final String LOCK_PROGRAMME = """
+			// write locks first, school then programme: the shared lock a matching MERGE takes, upgraded by its SET,
+			// deadlocks with another transaction upgrading the same node
+			OPTIONAL MATCH (existingSchool:School {id: $schoolId})
+			SET existingSchool._lock = true
+			REMOVE existingSchool._lock
+			WITH count(*) AS schoolLocked
+			OPTIONAL MATCH (existingProgramme:Programme {id: $id})
+			SET existingProgramme._lock = true
+			REMOVE existingProgramme._lock
+			WITH count(*) AS programmeLocked
 			MERGE (s:School {id: $schoolId})
 			SET s.name = $schoolName, s.nameEn = coalesce($schoolNameEn, s.nameEn)
 			MERGE (p:Programme {id: $id})

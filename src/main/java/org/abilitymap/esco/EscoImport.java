@@ -201,20 +201,20 @@ public class EscoImport implements ImportFormat {
 			points.put(kind, dataset.skills().stream().filter(s -> s.kind() == kind).map(EscoImport::pointRow).toList());
 		}
 		List<Map<String, Object>> groups = dataset.skillGroups().stream().map(EscoImport::groupRow).toList();
-		// A write transaction although it only reads: in a cluster it then runs on the leader, which has every write
-		// the import could collide with, not on a follower that may lag behind.
-		Matches matches = graph.write(tx -> match(tx, dataset, points));
-		Nodes nodes = matches.nodes();
-
 		String createdIn = dataset.version() == null ? "ESCO" : "ESCO v" + dataset.version();
-		try (StagedImports.Run run = staged.begin("ESCO", source)) {
-			List<Concepts> concepts = new ArrayList<>();
-			concepts.add(new Concepts(repository.occupations(run.id()), occupations));
-			for (PointKind kind : PointKind.values()) {
-				concepts.add(new Concepts(repository.points(kind, createdIn, run.id()), points.get(kind)));
-			}
-			concepts.add(new Concepts(repository.skillGroups(run.id()), groups));
+		List<Concepts> concepts = new ArrayList<>();
+		concepts.add(new Concepts(repository.occupations(), occupations));
+		for (PointKind kind : PointKind.values()) {
+			concepts.add(new Concepts(repository.points(kind, createdIn), points.get(kind)));
+		}
+		concepts.add(new Concepts(repository.skillGroups(), groups));
+		// The run begins first: what an abandoned one staged is removed before the graph is matched.
+		try (StagedImports.Run run = staged.begin("ESCO", "EscoConcept", source)) {
 			try {
+				// A write transaction although it only reads: in a cluster it then runs on the leader, which has
+				// every write the import could collide with, not on a follower that may lag behind.
+				Matches matches = graph.write(tx -> match(tx, dataset, points));
+				Nodes nodes = matches.nodes();
 				stageConcepts(concepts, nodes, progress);
 				// Links name their ends by element id, so they are put together once every new concept has one.
 				List<LinkBatches> links = new ArrayList<>();
@@ -225,15 +225,20 @@ public class EscoImport implements ImportFormat {
 				stageLinks(links.stream().filter(l -> l.write() == LinkWrite.STAGED).toList(), progress);
 				publish(run, matches, concepts, links.stream().filter(l -> l.write() != LinkWrite.STAGED).toList(),
 						progress);
+				return result(dataset, occupations.size(), points, groups.size(), matches);
 			}
 			catch (RuntimeException failure) {
 				abandon(run, failure, progress);
 				throw failure;
 			}
 		}
+	}
+
+	private static Result result(EscoDataset dataset, int occupations, Map<PointKind, List<Map<String, Object>>> points,
+			int groups, Matches matches) {
 		int essential = (int) dataset.occupationSkills().stream().filter(r -> r.relationType().equals("essential")).count();
-		return new Result(dataset.version(), occupations.size(), points.get(PointKind.SKILL).size(),
-				points.get(PointKind.KNOWLEDGE).size(), groups.size(), dataset.broader().size(), essential,
+		return new Result(dataset.version(), occupations, points.get(PointKind.SKILL).size(),
+				points.get(PointKind.KNOWLEDGE).size(), groups, dataset.broader().size(), essential,
 				dataset.occupationSkills().size() - essential, dataset.skippedRelations(), dataset.skippedBroader(),
 				matches.adoptedOccupations().size(), matches.adoptedPoints().size(), dataset.missingFiles());
 	}
@@ -339,7 +344,7 @@ public class EscoImport implements ImportFormat {
 				repository.update(tx, kind.statements(), known);
 				progress.advance(known.size());
 			}
-			repository.publish(tx, run.id());
+			repository.publish(tx);
 			for (LinkBatches type : links) {
 				repository.writeLinks(tx, type, progress::advance);
 			}

@@ -2,20 +2,40 @@ package org.abilitymap.imports;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
 /**
- * The Cypher of staged imports: the {@code ImportRun} node that stands for an import while it writes, and the
- * {@code Staged} nodes it writes, which carry no label any read looks for until the run publishes them.
+ * The Cypher of staged imports: the {@code ImportRun} node that stands for an import of one format while it writes,
+ * and the nodes it stages, which carry the label {@code Staged} and their format's label (never a label any read
+ * looks for) until the run publishes them.
  */
 @Repository
 class StagedImportRepository {
 
+	/** The format's run, if one is in the graph, with how long ago it last said it was alive. */
+	private static final String RUN_OF_FORMAT = """
+			MATCH (r:ImportRun {format: $format})
+			RETURN r.id AS id, r.format AS format, r.stagedLabel AS stagedLabel, r.source AS source,
+			       r.startedBy AS startedBy, toString(r.startedAt) AS startedAt,
+			       duration.inSeconds(r.aliveAt, datetime()).seconds AS silent
+			""";
+
+	/** Every run in the graph, as {@link #RUN_OF_FORMAT} returns one. */
+	private static final String RUNS = """
+			MATCH (r:ImportRun)
+			RETURN r.id AS id, r.format AS format, r.stagedLabel AS stagedLabel, r.source AS source,
+			       r.startedBy AS startedBy, toString(r.startedAt) AS startedAt,
+			       duration.inSeconds(r.aliveAt, datetime()).seconds AS silent
+			ORDER BY r.startedAt
+			""";
+
+	/** The format is unique among runs: a second run of one format while the first writes is refused. */
 	private static final String BEGIN_RUN = """
-			CREATE (:ImportRun {id: $id, format: $format, source: $source, startedBy: $startedBy,
-			        startedAt: datetime(), aliveAt: datetime()})
+			CREATE (:ImportRun {id: $id, format: $format, stagedLabel: $stagedLabel, source: $source,
+			        startedBy: $startedBy, startedAt: datetime(), aliveAt: datetime()})
 			""";
 
 	private static final String TOUCH_RUN = """
@@ -35,35 +55,33 @@ class StagedImportRepository {
 			DELETE r
 			""";
 
-	/** Part of what a run staged, so that removing a large run never needs one large transaction. */
+	/**
+	 * Part of what a run staged, so that removing a large run never needs one large transaction. The placeholder is
+	 * the run's staged label, which comes from the importer's code, never from input.
+	 */
 	private static final String REMOVE_STAGED = """
-			MATCH (n:Staged {stagedIn: $id})
+			MATCH (n:Staged:%s)
 			WITH n LIMIT $limit
 			DETACH DELETE n
 			RETURN count(*) AS removed
 			""";
 
-	/** Every run in the graph, with how long ago it last said it was alive. */
-	private static final String RUNS = """
-			MATCH (r:ImportRun)
-			RETURN r.id AS id, r.format AS format, r.source AS source, r.startedBy AS startedBy,
-			       toString(r.startedAt) AS startedAt, duration.inSeconds(r.aliveAt, datetime()).seconds AS silent
-			ORDER BY r.startedAt
-			""";
-
-	/** Staged nodes whose run node is gone (a removal that stopped half-way), grouped by the run they name. */
-	private static final String ORPHANED_RUNS = """
-			MATCH (n:Staged)
-			WHERE NOT EXISTS { MATCH (:ImportRun {id: n.stagedIn}) }
-			RETURN DISTINCT n.stagedIn AS id
-			""";
-
 	/** An import run as the graph holds it. */
-	record RunNode(String id, String format, String source, String startedBy, String startedAt, long silentSeconds) {
+	record RunNode(String id, String format, String stagedLabel, String source, String startedBy, String startedAt,
+			long silentSeconds) {
 	}
 
-	void begin(TransactionContext tx, String id, String format, String source, String startedBy) {
-		tx.run(BEGIN_RUN, Map.of("id", id, "format", format, "source", source, "startedBy", startedBy)).consume();
+	Optional<RunNode> runOf(TransactionContext tx, String format) {
+		return tx.run(RUN_OF_FORMAT, Map.of("format", format)).list(StagedImportRepository::run).stream().findFirst();
+	}
+
+	List<RunNode> runs(TransactionContext tx) {
+		return tx.run(RUNS).list(StagedImportRepository::run);
+	}
+
+	void begin(TransactionContext tx, String id, String format, String stagedLabel, String source, String startedBy) {
+		tx.run(BEGIN_RUN, Map.of("id", id, "format", format, "stagedLabel", stagedLabel, "source", source,
+				"startedBy", startedBy)).consume();
 	}
 
 	void touch(TransactionContext tx, String id) {
@@ -78,17 +96,13 @@ class StagedImportRepository {
 		tx.run(DELETE_RUN, Map.of("id", id)).consume();
 	}
 
-	long removeStaged(TransactionContext tx, String id, int limit) {
-		return tx.run(REMOVE_STAGED, Map.of("id", id, "limit", limit)).single().get("removed").asLong();
+	long removeStaged(TransactionContext tx, String stagedLabel, int limit) {
+		return tx.run(REMOVE_STAGED.formatted(stagedLabel), Map.of("limit", limit)).single().get("removed").asLong();
 	}
 
-	List<RunNode> runs(TransactionContext tx) {
-		return tx.run(RUNS).list(r -> new RunNode(r.get("id").asString(), r.get("format").asString(),
+	private static RunNode run(org.neo4j.driver.Record r) {
+		return new RunNode(r.get("id").asString(), r.get("format").asString(), r.get("stagedLabel").asString(),
 				r.get("source").asString(), r.get("startedBy").asString(), r.get("startedAt").asString(),
-				r.get("silent").asLong()));
-	}
-
-	List<String> orphanedRuns(TransactionContext tx) {
-		return tx.run(ORPHANED_RUNS).list(r -> r.get("id").asString());
+				r.get("silent").asLong());
 	}
 }

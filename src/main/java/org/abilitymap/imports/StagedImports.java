@@ -1,5 +1,7 @@
 package org.abilitymap.imports;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,6 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.abilitymap.accounts.Actor;
 import org.abilitymap.accounts.Rights;
+import org.abilitymap.audit.AuditEntry.Outcome;
+import org.abilitymap.audit.AuditTrail;
+import org.abilitymap.audit.AuditTrail.Source;
+import org.abilitymap.documents.InvalidDocumentException;
+import org.abilitymap.documents.Problem;
+import org.abilitymap.documents.ProblemCode;
 import org.abilitymap.support.neo4j.Graph;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
@@ -16,9 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps an import that writes in many transactions invisible until it is complete: it creates its new nodes with
- * the one label {@code Staged} (no label any read looks for) under an {@code ImportRun}, links them only to each
- * other, and gives them their real labels in one short publishing transaction; a failed run removes what it staged,
- * and what a killed one left is removed at the next start.
+ * the label {@code Staged} and a label of its format (no label any read looks for) under an {@code ImportRun}, links
+ * them only to each other, and gives them their real labels in one short publishing transaction; a failed run
+ * removes what it staged, and what a killed one left is removed at the next start. One run of a format at a time.
  */
 @Service
 public class StagedImports {
@@ -38,37 +46,53 @@ public class StagedImports {
 
 	private final StagedImportRepository repository;
 
+	private final AuditTrail audit;
+
 	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(work -> {
 		Thread thread = new Thread(work, "import-heartbeat");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	StagedImports(Graph graph, StagedImportRepository repository) {
+	StagedImports(Graph graph, StagedImportRepository repository, AuditTrail audit) {
 		this.graph = graph;
 		this.repository = repository;
+		this.audit = audit;
 	}
 
 	/**
-	 * Starts a run: its id goes into every node the import stages ({@code stagedIn}), and it stays alive until
-	 * closed.
+	 * Starts a run, after removing what an abandoned run of the format left; it stays alive until closed.
 	 *
-	 * @param format the import format, as its command names it ({@code esco})
-	 * @param source what is imported, for a person reading the log (a file name, a version)
+	 * @param format the import format, for a person reading the log ({@code ESCO})
+	 * @param stagedLabel the label every node the run stages carries besides {@code Staged}, and no other staged node
+	 *     does (for ESCO, {@code EscoConcept})
+	 * @param source what is imported, for a person reading the log (a file name)
+	 * @throws InvalidDocumentException with a {@link ProblemCode#CONFLICT} when a run of the format is still alive
 	 */
-	public Run begin(String format, String source) {
+	public Run begin(String format, String stagedLabel, String source) {
+		Optional<StagedImportRepository.RunNode> running = graph.write(tx -> repository.runOf(tx, format));
+		if (running.isPresent()) {
+			StagedImportRepository.RunNode run = running.get();
+			if (run.silentSeconds() <= ABANDONED_AFTER_SECONDS) {
+				throw new InvalidDocumentException(List.of(new Problem("", ProblemCode.CONFLICT, "An " + format
+						+ " import of " + run.source() + " begun at " + run.startedAt() + " by " + run.startedBy()
+						+ " is still running; one " + format + " import runs at a time. Import again once it has "
+						+ "finished.")));
+			}
+			remove(run);
+		}
 		String id = UUID.randomUUID().toString();
 		String startedBy = Rights.current().map(Actor::username).orElse("unknown");
 		graph.write(tx -> {
-			repository.begin(tx, id, format, source, startedBy);
+			repository.begin(tx, id, format, stagedLabel, source, startedBy);
 			return true;
 		});
-		return new Run(id, format, source);
+		return new Run(id, format, stagedLabel, source);
 	}
 
 	/**
-	 * Removes what unfinished runs staged, with their run nodes, and says in the log which it removed and which it
-	 * left to the instance still running them.
+	 * Removes what unfinished runs staged, with their run nodes, and says in the log and the audit trail which it
+	 * removed, and in the log which it left to the instance still running them.
 	 *
 	 * @param exclusive whether this process is the only one using the database (the embedded one), so that every
 	 *     run in it was left by a process that stopped; otherwise only runs silent for a minute are removed
@@ -78,15 +102,8 @@ public class StagedImports {
 		int removed = 0;
 		for (StagedImportRepository.RunNode run : graph.read(repository::runs)) {
 			if (exclusive || run.silentSeconds() > ABANDONED_AFTER_SECONDS) {
-				long nodes = removeStaged(run.id());
-				graph.write(tx -> {
-					repository.delete(tx, run.id());
-					return true;
-				});
+				remove(run);
 				removed++;
-				log.warn("Removed the unfinished {} import of {} begun at {} by {}: {} staged nodes, which no reader "
-						+ "ever saw. Import the same files again to complete it.", run.format(), run.source(),
-						run.startedAt(), run.startedBy(), nodes);
 			}
 			else {
 				log.info("The {} import of {} begun at {} by {} is still running elsewhere (alive {} s ago); what it "
@@ -94,18 +111,26 @@ public class StagedImports {
 						run.silentSeconds());
 			}
 		}
-		for (String orphan : graph.read(repository::orphanedRuns)) {
-			long nodes = removeStaged(orphan);
-			removed++;
-			log.warn("Removed {} staged nodes of an import whose removal had stopped half-way", nodes);
-		}
 		return removed;
 	}
 
-	private long removeStaged(String runId) {
+	private void remove(StagedImportRepository.RunNode run) {
+		long nodes = removeStaged(run.stagedLabel());
+		graph.write(tx -> {
+			repository.delete(tx, run.id());
+			return true;
+		});
+		String what = String.format("Removed the unfinished %s import of %s begun at %s by %s: %d staged nodes, "
+				+ "which no reader ever saw.", run.format(), run.source(), run.startedAt(), run.startedBy(), nodes);
+		audit.recordEvent(Source.SYSTEM, "removeUnfinishedImport", Rights.current().orElse(null), List.of(run.id()),
+				Outcome.DONE, what);
+		log.warn("{} Import the same files again to complete it.", what);
+	}
+
+	private long removeStaged(String stagedLabel) {
 		long total = 0;
 		for (long removed = -1; removed != 0;) {
-			removed = graph.write(tx -> repository.removeStaged(tx, runId, REMOVE_PER_TRANSACTION));
+			removed = graph.write(tx -> repository.removeStaged(tx, stagedLabel, REMOVE_PER_TRANSACTION));
 			total += removed;
 		}
 		return total;
@@ -118,21 +143,19 @@ public class StagedImports {
 
 		private final String format;
 
+		private final String stagedLabel;
+
 		private final String source;
 
 		private final ScheduledFuture<?> heartbeat;
 
-		private Run(String id, String format, String source) {
+		private Run(String id, String format, String stagedLabel, String source) {
 			this.id = id;
 			this.format = format;
+			this.stagedLabel = stagedLabel;
 			this.source = source;
 			this.heartbeat = heartbeats.scheduleWithFixedDelay(this::touch, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
 					TimeUnit.SECONDS);
-		}
-
-		/** What the import's staging statements take as {@code $run}, and its staged nodes as {@code stagedIn}. */
-		public String id() {
-			return id;
 		}
 
 		/**
@@ -149,7 +172,7 @@ public class StagedImports {
 
 		/** Removes what the run staged and the run itself, after a failure; returns how many nodes it removed. */
 		public long abandon() {
-			long nodes = removeStaged(id);
+			long nodes = removeStaged(stagedLabel);
 			graph.write(tx -> {
 				repository.delete(tx, id);
 				return true;

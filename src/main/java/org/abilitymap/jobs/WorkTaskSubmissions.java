@@ -107,6 +107,7 @@ public class WorkTaskSubmissions {
 
 		AuditScope.touched(submissionId);
 		AuditScope.document(contentHash, version);
+		repository.dropAlignmentsOfJob(tx, document.jobId());
 		PointResolver.Resolution resolution = pointResolver.resolve(tx, points, document.enterprise().id(), submissionId);
 		repository.createSubmission(tx, submissionParameters(document, submissionId, version, contentHash,
 				latest == null ? null : latest.id()));

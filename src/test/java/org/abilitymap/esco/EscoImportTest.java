@@ -217,7 +217,7 @@ class EscoImportTest extends GraphTestSupport {
 		CountDownLatch proceed = new CountDownLatch(1);
 		EscoImport paused = new EscoImport(graph, new EscoRepository() {
 			@Override
-			void publish(TransactionContext tx, String run) {
+			void publish(TransactionContext tx) {
 				publishing.countDown();
 				try {
 					proceed.await(30, TimeUnit.SECONDS);
@@ -225,7 +225,7 @@ class EscoImportTest extends GraphTestSupport {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				super.publish(tx, run);
+				super.publish(tx);
 			}
 		}, staged, 2);
 		Path zip = EscoFixture.write(folder);
@@ -241,8 +241,10 @@ class EscoImportTest extends GraphTestSupport {
 
 		// everything new is committed by now, staged: 5 points, 2 new occupations, 4 groups, and the links among them
 		assertThat(count("Staged")).isEqualTo(SKILL_COUNT + KNOWLEDGE_COUNT + 2 + 4);
+		assertThat(count("ImportRun")).isOne();
 		assertThat(number("MATCH (:Staged)-[r]->(:Staged) RETURN count(r) AS c")).isPositive();
-		assertThat(count("EscoConcept") + count("SkillPoint") + count("KnowledgePoint") + count("SkillGroup")).isZero();
+		assertThat(count("SkillPoint") + count("KnowledgePoint") + count("SkillGroup")).isZero();
+		assertThat(number("MATCH (n:ReferenceOccupation:EscoConcept) RETURN count(n) AS c")).isZero();
 		assertThat(count("ReferenceOccupation")).isEqualTo(occupations);
 		assertThat(number("MATCH (o:ReferenceOccupation)-[r]-() RETURN count(r) AS c")).isEqualTo(occupationLinks);
 		graphQlTester.document("{ search(text: \"power tools\") { id } }").execute().path("search").entityList(Object.class)
@@ -258,28 +260,46 @@ class EscoImportTest extends GraphTestSupport {
 	}
 
 	@Test
-	void whatAKilledImportStagedIsRemovedAtTheNextStartWhileARunStillAliveElsewhereIsLeftAlone() {
+	void whatAKilledImportStagedIsRemovedAtTheNextStartWhileARunStillAliveElsewhereIsLeftAndRefusesAnother()
+			throws IOException {
+		loadCatalog();
 		List<String> before = fingerprint();
 		graph.write(tx -> tx.run("""
-				CREATE (:ImportRun {id: 'killed', format: 'ESCO', source: 'esco.zip', startedBy: 'os:someone',
-				        startedAt: datetime() - duration('PT6M'), aliveAt: datetime() - duration('PT5M')})
-				CREATE (:Staged {stagedIn: 'killed', stagedAs: 'SkillPoint', id: 'sk-1'})
-				       -[:BROADER]->(:Staged {stagedIn: 'killed', stagedAs: 'SkillGroup', id: 'sg-1'})
-				CREATE (:ImportRun {id: 'alive', format: 'ESCO', source: 'esco.zip', startedBy: 'os:other',
-				        startedAt: datetime() - duration('PT1M'), aliveAt: datetime()})
-				CREATE (:Staged {stagedIn: 'alive', stagedAs: 'SkillPoint', id: 'sk-2'})
-				CREATE (:Staged {stagedIn: 'gone', stagedAs: 'SkillPoint', id: 'sk-3'})
+				CREATE (:ImportRun {id: 'killed', format: 'ESCO', stagedLabel: 'EscoConcept', source: 'esco.zip',
+				        startedBy: 'os:someone', startedAt: datetime() - duration('PT6M'),
+				        aliveAt: datetime() - duration('PT5M')})
+				CREATE (:Staged:EscoConcept:StagedSkillPoint {id: 'sk-1', escoUri: 'u1'})
+				       -[:BROADER]->(:Staged:EscoConcept:StagedSkillGroup {id: 'sg-1', escoUri: 'u2'})
+				CREATE (:ImportRun {id: 'other', format: 'OTHER', stagedLabel: 'OtherConcept', source: 'other.zip',
+				        startedBy: 'os:other', startedAt: datetime() - duration('PT1M'), aliveAt: datetime()})
+				CREATE (:Staged:OtherConcept {id: 'o-1'})
 				""").consume());
 
-		// another instance shares the database: only the run silent for five minutes, and the nodes of no run, go
-		assertThat(staged.removeUnfinished(false)).isEqualTo(2);
-		List<Object> left = graph.read(tx -> tx.run("MATCH (n:Staged|ImportRun) RETURN collect(coalesce(n.stagedIn, n.id)) AS ids")
-			.single().get("ids").asList());
-		assertThat(left).containsExactlyInAnyOrder("alive", "alive");
+		// another instance shares the database: only the run silent for five minutes goes
+		assertThat(staged.removeUnfinished(false)).isEqualTo(1);
+		assertThat(count("Staged")).isEqualTo(1);
+		assertThat(count("ImportRun")).isEqualTo(1);
+
+		// a run of a format that is alive refuses a second one of that format, and writes nothing
+		graph.write(tx -> tx.run("MATCH (r:ImportRun) SET r.format = 'ESCO'").consume());
+		List<String> withAliveRun = fingerprint();
+		Path zip = EscoFixture.write(folder);
+		assertThatThrownBy(() -> esco.importEsco(zip, Progress.NONE))
+			.isInstanceOfSatisfying(InvalidDocumentException.class, ex -> assertThat(ex.problems())
+				.singleElement()
+				.satisfies(p -> {
+					assertThat(p.code()).isEqualTo(ProblemCode.CONFLICT);
+					assertThat(p.message()).contains("begun at", "by os:other", "is still running");
+				}));
+		assertThat(fingerprint()).isEqualTo(withAliveRun);
 
 		// the embedded database is this process's alone: every run in it was left by a process that stopped
 		assertThat(staged.removeUnfinished(true)).isEqualTo(1);
 		assertThat(fingerprint()).isEqualTo(before);
+		List<Object> recorded = graph.read(tx -> tx.run("""
+				MATCH (e:AuditEntry {operation: 'removeUnfinishedImport'}) UNWIND e.entityIds AS run RETURN collect(run) AS runs
+				""").single().get("runs").asList());
+		assertThat(recorded).containsExactlyInAnyOrder("killed", "other");
 	}
 
 	@Test
