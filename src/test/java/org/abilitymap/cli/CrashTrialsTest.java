@@ -120,7 +120,8 @@ class CrashTrialsTest {
 
 	/**
 	 * What is imported: {@code prepare} (files or folders) makes the state before; {@code steps} are the import's
-	 * arguments, one list per document (transaction of its own) in the order the child imports them all.
+	 * arguments, one list per file, counted one after another for the expected states; the child imports them all in
+	 * one run (the JSON documents of a run in one transaction).
 	 */
 	private record Scenario(String name, List<String> prepare, List<List<String>> steps) {
 
