@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.abilitymap.documents.InvalidDocumentException;
 import org.abilitymap.esco.EscoRepository.ConceptStatements;
@@ -43,14 +44,17 @@ import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code esco} import format: ESCO's CSV download (occupations, skills and knowledge, the skill hierarchy, the
- * occupation–skill relations) read and checked in full first, then written merged on concept URI: new concepts and
- * the links between them staged, unseen by readers, in several transactions at once; then one last transaction
- * publishes them and makes every change that touches what was there. On a failure what was staged is removed, and
- * after a crash the next start removes it ({@link StagedImports}).
+ * occupation–skill relations) read and checked in full, and written merged on concept URI: new concepts staged,
+ * unseen by readers, while the files of links are still being read, then the links between them, in several
+ * transactions at once; then one last transaction publishes them and makes every change that touches what was there.
+ * On a problem in the files or a failure what was staged is removed, and after a crash the next start removes it
+ * ({@link StagedImports}).
  */
 @Component("esco")
 public class EscoImport implements ImportFormat {
@@ -131,7 +135,9 @@ public class EscoImport implements ImportFormat {
 	}
 
 	/**
-	 * Reads, checks and writes ESCO from a zip (with the relations zip ESCO publishes beside it) or a folder.
+	 * Reads, checks and writes ESCO from a zip (with the relations zip ESCO publishes beside it) or a folder. The new
+	 * concepts are staged on a second thread as soon as the files of concepts are read, while the files of links are
+	 * still being read; should those have problems, what was staged is removed again.
 	 *
 	 * @throws InvalidDocumentException with every problem located by file, line and column; nothing is written then
 	 * @throws RuntimeException when writing fails; readers never saw any of it, and what the import had staged is
@@ -139,20 +145,33 @@ public class EscoImport implements ImportFormat {
 	 */
 	@Allowed(Operation.IMPORT_REFERENCE_DATA)
 	public Result importEsco(Path path, Progress progress) throws IOException {
+		String source = path.getFileName().toString();
+		Progress shared = Progress.shared(progress);
 		Rehearsal rehearsal = Rehearsal.start(graph, repository);
+		AtomicReference<ConceptStaging> early = new AtomicReference<>();
 		EscoDataset dataset;
 		try (EscoSources sources = EscoSources.at(path)) {
-			EscoReader.Read read = EscoReader.read(sources, progress);
+			String version = sources.version().orElse(null);
+			EscoReader.Read read = EscoReader.read(sources, progress,
+					concepts -> early.set(new ConceptStaging(concepts, version, source, shared)));
 			if (!read.problems().isEmpty()) {
 				throw new InvalidDocumentException(read.problems());
 			}
 			dataset = read.dataset();
-			progress.begin("matching the graph", -1);
+		}
+		catch (IOException | RuntimeException failure) {
+			if (early.get() != null) {
+				early.get().withdraw(failure);
+			}
+			throw failure;
 		}
 		finally {
 			rehearsal.finish();
 		}
-		return write(dataset, path.getFileName().toString(), Progress.shared(progress));
+		if (early.get() == null) {
+			throw new IllegalStateException("The ESCO files were read without problems, but their concepts never were");
+		}
+		return linkAndPublish(dataset, early.get().staged(), shared);
 	}
 
 	/**
@@ -194,44 +213,171 @@ public class EscoImport implements ImportFormat {
 		}
 	}
 
-	private Result write(EscoDataset dataset, String source, Progress progress) {
-		List<Map<String, Object>> occupations = dataset.occupations().stream().map(EscoImport::occupationRow).toList();
-		Map<PointKind, List<Map<String, Object>>> points = new EnumMap<>(PointKind.class);
-		for (PointKind kind : PointKind.values()) {
-			points.put(kind, dataset.skills().stream().filter(s -> s.kind() == kind).map(EscoImport::pointRow).toList());
+	/** What staging the concepts left for the rest of the import: the run, what matched and what was created. */
+	private record Staged(StagedImports.Run run, Matches matches, List<Concepts> concepts, int occupations,
+			Map<PointKind, List<Map<String, Object>>> points, int groups) {
+	}
+
+	/**
+	 * The new concepts staged on a thread of its own (acting as whoever imports), begun as soon as the files of
+	 * concepts are read: the run begins, the graph is matched, the new concepts are staged. Its progress is counted
+	 * while the files are still being read and shown once they are.
+	 */
+	private final class ConceptStaging {
+
+		private final AtomicBoolean withdrawn = new AtomicBoolean();
+
+		private final LaterProgress progress;
+
+		private final CompletableFuture<Staged> done = new CompletableFuture<>();
+
+		ConceptStaging(EscoReader.Concepts concepts, String version, String source, Progress progress) {
+			this.progress = new LaterProgress(progress);
+			Runnable work = () -> {
+				try {
+					done.complete(graph.unjournalled(() -> stage(concepts, version, source)));
+				}
+				catch (Throwable failure) {
+					done.completeExceptionally(failure);
+				}
+			};
+			Thread thread = new Thread(DelegatingSecurityContextRunnable.create(work, SecurityContextHolder.getContext()),
+					"esco-staging");
+			thread.setDaemon(true);
+			thread.start();
 		}
-		List<Map<String, Object>> groups = dataset.skillGroups().stream().map(EscoImport::groupRow).toList();
-		String createdIn = dataset.version() == null ? "ESCO" : "ESCO v" + dataset.version();
-		List<Concepts> concepts = new ArrayList<>();
-		concepts.add(new Concepts(repository.occupations(), occupations));
-		for (PointKind kind : PointKind.values()) {
-			concepts.add(new Concepts(repository.points(kind, createdIn), points.get(kind)));
-		}
-		concepts.add(new Concepts(repository.skillGroups(), groups));
-		// The run begins first: what an abandoned one staged is removed before the graph is matched.
-		try (StagedImports.Run run = staged.begin("ESCO", EscoRepository.stagedLabels(), source)) {
+
+		private Staged stage(EscoReader.Concepts read, String version, String source) {
+			List<Map<String, Object>> occupations = read.occupations().stream().map(EscoImport::occupationRow).toList();
+			Map<PointKind, List<Map<String, Object>>> points = new EnumMap<>(PointKind.class);
+			for (PointKind kind : PointKind.values()) {
+				points.put(kind, read.skills().stream().filter(s -> s.kind() == kind).map(EscoImport::pointRow).toList());
+			}
+			List<Map<String, Object>> groups = read.skillGroups().stream().map(EscoImport::groupRow).toList();
+			String createdIn = version == null ? "ESCO" : "ESCO v" + version;
+			List<Concepts> concepts = new ArrayList<>();
+			concepts.add(new Concepts(repository.occupations(), occupations));
+			for (PointKind kind : PointKind.values()) {
+				concepts.add(new Concepts(repository.points(kind, createdIn), points.get(kind)));
+			}
+			concepts.add(new Concepts(repository.skillGroups(), groups));
+			// The run begins first: what an abandoned one staged is removed before the graph is matched.
+			StagedImports.Run run = staged.begin("ESCO", EscoRepository.stagedLabels(), source);
 			try {
+				progress.begin("matching the graph", -1);
 				// A write transaction although it only reads: in a cluster it then runs on the leader, which has
 				// every write the import could collide with, not on a follower that may lag behind.
-				Matches matches = graph.writeUnjournalled(tx -> match(tx, dataset, points));
-				Nodes nodes = matches.nodes();
+				Matches matches = graph.writeUnjournalled(tx -> match(tx, read, points));
+				stageConcepts(concepts, matches.nodes(), progress, withdrawn);
+				return new Staged(run, matches, concepts, occupations.size(), points, groups.size());
+			}
+			catch (RuntimeException failure) {
+				abandon(run, failure, progress);
+				run.close();
+				throw failure;
+			}
+		}
+
+		/** What was staged, once it is; shows the progress from then on, and rethrows a failure (already undone). */
+		Staged staged() {
+			progress.show();
+			try {
+				return done.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException failure) {
+					throw failure;
+				}
+				if (ex.getCause() instanceof Error error) {
+					throw error;
+				}
+				throw ex;
+			}
+		}
+
+		/** The files have problems: stops staging, waits for it and removes what it staged. */
+		void withdraw(Exception reason) {
+			withdrawn.set(true);
+			try {
+				Staged staged = done.join();
+				abandon(staged.run(), reason instanceof RuntimeException r ? r : new IllegalStateException(reason),
+						Progress.NONE);
+				staged.run().close();
+			}
+			catch (CompletionException | CancellationException ex) {
+				// Staging failed or stopped, and removed what it had staged itself.
+				log.debug("Staging the ESCO concepts stopped: {}", ex.getCause() == null ? ex : ex.getCause());
+			}
+		}
+	}
+
+	/** A progress that keeps count while the files are still being read and shows its phase once they are. */
+	private static final class LaterProgress implements Progress {
+
+		private final Progress target;
+
+		private String phase;
+
+		private long total;
+
+		private long done;
+
+		private boolean shown;
+
+		LaterProgress(Progress target) {
+			this.target = target;
+		}
+
+		@Override
+		public synchronized void begin(String phase, long total) {
+			this.phase = phase;
+			this.total = total;
+			this.done = 0;
+			if (shown) {
+				target.begin(phase, total);
+			}
+		}
+
+		@Override
+		public synchronized void advance(long units) {
+			done += units;
+			if (shown) {
+				target.advance(units);
+			}
+		}
+
+		synchronized void show() {
+			if (!shown) {
+				shown = true;
+				if (phase != null) {
+					target.begin(phase, total);
+					target.advance(done);
+				}
+			}
+		}
+	}
+
+	/** Stages the links between new concepts, then publishes; on a failure removes everything the import staged. */
+	private Result linkAndPublish(EscoDataset dataset, Staged staged, Progress progress) {
+		try (StagedImports.Run run = staged.run()) {
+			try {
+				Nodes nodes = staged.matches().nodes();
 				// Links name their ends by element id, so they are put together once every new concept has one.
 				List<LinkBatches> links = new ArrayList<>();
+				links.addAll(EscoRepository.linkBatches(LinkType.BROADER, dataset.broader().stream()
+					.map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(), nodes));
+				links.addAll(EscoRepository.linkBatches(LinkType.OCCUPATION_SKILL, dataset.occupationSkills()
+					.stream()
+					.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType()))
+					.toList(), nodes));
 				// Staging is not the import being done, for the audit trail: publishing is.
 				graph.unjournalled(() -> {
-					stageConcepts(concepts, nodes, progress);
-					links.addAll(EscoRepository.linkBatches(LinkType.BROADER, dataset.broader().stream()
-						.map(b -> new Link(b.uri(), b.broaderUri(), null)).toList(), nodes));
-					links.addAll(EscoRepository.linkBatches(LinkType.OCCUPATION_SKILL, dataset.occupationSkills()
-						.stream()
-						.map(r -> new Link(r.occupationUri(), r.skillUri(), r.relationType()))
-						.toList(), nodes));
 					stageLinks(links.stream().filter(l -> l.write() == LinkWrite.STAGED).toList(), progress);
 					return null;
 				});
-				publish(run, matches, concepts, links.stream().filter(l -> l.write() != LinkWrite.STAGED).toList(),
-						progress);
-				return result(dataset, occupations.size(), points, groups.size(), matches);
+				publish(run, staged.matches(), staged.concepts(),
+						links.stream().filter(l -> l.write() != LinkWrite.STAGED).toList(), progress);
+				return result(dataset, staged.occupations(), staged.points(), staged.groups(), staged.matches());
 			}
 			catch (RuntimeException failure) {
 				abandon(run, failure, progress);
@@ -258,7 +404,8 @@ public class EscoImport implements ImportFormat {
 	}
 
 	/** Finds, in one transaction, the concepts already there and the nodes to adopt; labels nobody holds are skipped. */
-	private Matches match(TransactionContext tx, EscoDataset dataset, Map<PointKind, List<Map<String, Object>>> points) {
+	private Matches match(TransactionContext tx, EscoReader.Concepts dataset,
+			Map<PointKind, List<Map<String, Object>>> points) {
 		LabelsInUse labels = repository.labelsInUse(tx);
 		Map<String, String> adoptedOccupations = labels.occupations() ? repository.adoptableCatalogueOccupations(tx,
 				dataset.occupations().stream().map(Occupation::uri).toList()) : Map.of();
@@ -291,14 +438,19 @@ public class EscoImport implements ImportFormat {
 	 * New concepts, staged, a few thousand per transaction, several transactions at once; their element ids join
 	 * {@code nodes}.
 	 */
-	private void stageConcepts(List<Concepts> concepts, Nodes nodes, Progress progress) {
+	private void stageConcepts(List<Concepts> concepts, Nodes nodes, Progress progress, AtomicBoolean withdrawn) {
 		List<TransactionCallback<Map<String, String>>> units = new ArrayList<>();
 		long total = 0;
 		for (Concepts kind : concepts) {
 			List<Map<String, Object>> fresh = kind.rows().stream().filter(r -> !nodes.existed((String) r.get("uri"))).toList();
 			total += fresh.size();
 			for (List<Map<String, Object>> part : EscoRepository.chunks(fresh, EscoRepository.CONCEPTS_PER_TRANSACTION)) {
-				units.add(tx -> repository.create(tx, kind.statements(), part, progress::advance));
+				units.add(tx -> {
+					if (withdrawn.get()) {
+						throw new CancellationException("The ESCO files have problems; the import stops");
+					}
+					return repository.create(tx, kind.statements(), part, progress::advance);
+				});
 			}
 		}
 		progress.begin("new concepts", total);

@@ -59,21 +59,37 @@ final class EscoReader {
 
 	private final Progress progress;
 
+	private final Consumer<Concepts> conceptsRead;
+
 	private final List<Problem> problems = new ArrayList<>();
 
 	private int unlistedProblems;
 
-	private EscoReader(EscoSources sources, Progress progress) {
+	private EscoReader(EscoSources sources, Progress progress, Consumer<Concepts> conceptsRead) {
 		this.sources = sources;
 		this.progress = progress;
+		this.conceptsRead = conceptsRead;
 	}
 
 	/** The result of reading: a dataset when there are no problems. */
 	record Read(EscoDataset dataset, List<Problem> problems) {
 	}
 
+	/** The concepts of the files, checked, before the links between them are read. */
+	record Concepts(List<Occupation> occupations, List<Skill> skills, List<SkillGroup> skillGroups) {
+	}
+
 	static Read read(EscoSources sources, Progress progress) {
-		return new EscoReader(sources, progress).read();
+		return read(sources, progress, concepts -> {
+		});
+	}
+
+	/**
+	 * Reads as above, handing the concepts to {@code conceptsRead} as soon as the files of concepts are read without
+	 * a problem, while the files of links are still to be read (and may still have problems).
+	 */
+	static Read read(EscoSources sources, Progress progress, Consumer<Concepts> conceptsRead) {
+		return new EscoReader(sources, progress, conceptsRead).read();
 	}
 
 	private Read read() {
@@ -106,6 +122,11 @@ final class EscoReader {
 		}
 		Map<String, SkillGroup> hierarchyGroups = new LinkedHashMap<>();
 		walk(EscoFile.SKILLS_HIERARCHY, hierarchyColumns, row -> hierarchy(row, hierarchyGroups, broader));
+		hierarchyGroups.forEach(groups::putIfAbsent);
+		if (problems.isEmpty()) {
+			conceptsRead.accept(new Concepts(List.copyOf(occupations.values()), List.copyOf(skills.values()),
+					List.copyOf(groups.values())));
+		}
 		walk(EscoFile.BROADER_SKILLS, List.of("conceptUri", "broaderUri"), row -> {
 			String uri = uri(row, "conceptUri");
 			String broaderUri = uri(row, "broaderUri");
@@ -115,7 +136,6 @@ final class EscoReader {
 		});
 		walk(EscoFile.OCCUPATION_SKILLS, List.of("occupationUri", "relationType", "skillType", "skillUri"),
 				row -> occupationSkill(row, relations));
-		hierarchyGroups.forEach(groups::putIfAbsent);
 		if (!problems.isEmpty()) {
 			if (unlistedProblems > 0) {
 				problems.add(new Problem("", ProblemCode.INVALID_VALUE, unlistedProblems

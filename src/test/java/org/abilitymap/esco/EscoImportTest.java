@@ -257,6 +257,11 @@ class EscoImportTest extends GraphTestSupport {
 		assertThat(number("MATCH (o:ReferenceOccupation)-[r]-() RETURN count(r) AS c")).isEqualTo(occupationLinks);
 		graphQlTester.document("{ search(text: \"power tools\") { id } }").execute().path("search").entityList(Object.class)
 			.hasSize(0);
+		// staged points are in the full-text index already (publishing then leaves it as it is), but never a hit
+		assertThat(number("CALL db.index.fulltext.queryNodes('point_names', 'power tools') YIELD node RETURN count(node) AS c"))
+			.isPositive();
+		graphQlTester.document("{ searchPoints(text: \"power tools\") { totalCount } }").execute()
+			.path("searchPoints.totalCount").entity(Integer.class).isEqualTo(0);
 
 		proceed.countDown();
 		EscoImport.Result result = running.get(60, TimeUnit.SECONDS);
@@ -267,6 +272,8 @@ class EscoImportTest extends GraphTestSupport {
 		assertThat(links("NEEDS_POINT")).hasSize(result.essential() + result.optional());
 		graphQlTester.document("{ search(text: \"power tools\") { id } }").execute().path("search").entityList(Object.class)
 			.hasSizeGreaterThan(0);
+		graphQlTester.document("{ searchPoints(text: \"power tools\") { totalCount } }").execute()
+			.path("searchPoints.totalCount").entity(Integer.class).satisfies(total -> assertThat(total).isPositive());
 	}
 
 	@Test
@@ -332,6 +339,26 @@ class EscoImportTest extends GraphTestSupport {
 						tuple("occupationSkillRelations.csv, line 5, column occupationUri", ProblemCode.INVALID_VALUE)));
 
 		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void problemsOnlyInTheRelationsFileRemoveTheConceptsStagedWhileItWasReadAndNothingIsWritten() throws IOException {
+		loadCatalog();
+		List<String> before = fingerprint();
+		Map<String, String> relations = EscoFixture.relationFiles();
+		relations.put("occupationSkillRelations.csv", RELATIONS.replace("optional,skill/competence",
+				"sometimes,skill/competence"));
+
+		assertThatThrownBy(() -> esco.importEsco(EscoFixture.write(folder, EscoFixture.classificationFiles(), relations),
+				Progress.NONE))
+			.isInstanceOfSatisfying(InvalidDocumentException.class, ex -> assertThat(ex.problems())
+				.extracting(Problem::path, Problem::code)
+				.containsExactly(tuple("occupationSkillRelations.csv, line 4, column relationType",
+						ProblemCode.INVALID_VALUE)));
+
+		// The concepts were staged while the relations were read: no staged node and no run is left.
+		assertThat(fingerprint()).isEqualTo(before);
+		assertThat(esco.importEsco(EscoFixture.write(folder), Progress.NONE).skills()).isPositive();
 	}
 
 	@Test
