@@ -147,7 +147,6 @@ public class EscoImport implements ImportFormat {
 	public Result importEsco(Path path, Progress progress) throws IOException {
 		String source = path.getFileName().toString();
 		Progress shared = Progress.shared(progress);
-		Rehearsal rehearsal = Rehearsal.start(graph, repository);
 		AtomicReference<ConceptStaging> early = new AtomicReference<>();
 		EscoDataset dataset;
 		try (EscoSources sources = EscoSources.at(path)) {
@@ -165,52 +164,10 @@ public class EscoImport implements ImportFormat {
 			}
 			throw failure;
 		}
-		finally {
-			rehearsal.finish();
-		}
 		if (early.get() == null) {
 			throw new IllegalStateException("The ESCO files were read without problems, but their concepts never were");
 		}
 		return linkAndPublish(dataset, early.get().staged(), shared);
-	}
-
-	/**
-	 * The import's statements run once with no rows on a second thread, in a transaction that is rolled back, while
-	 * the first reads the files: planning them in a cold JVM takes about as long as reading, and the two overlap.
-	 */
-	private static final class Rehearsal {
-
-		private final AtomicBoolean enough = new AtomicBoolean();
-
-		private final CompletableFuture<Void> done;
-
-		private Rehearsal(Graph graph, EscoRepository repository) {
-			this.done = CompletableFuture.runAsync(() -> {
-				long started = System.nanoTime();
-				graph.rehearse(tx -> repository.rehearse(tx, enough::get));
-				log.debug("Rehearsed the ESCO statements in {} ms{}", (System.nanoTime() - started) / 1_000_000,
-						enough.get() ? ", stopped when the files were read" : "");
-			}, work -> {
-				Thread thread = new Thread(work, "esco-rehearsal");
-				thread.setDaemon(true);
-				thread.start();
-			});
-		}
-
-		static Rehearsal start(Graph graph, EscoRepository repository) {
-			return new Rehearsal(graph, repository);
-		}
-
-		/** Lets the statement being planned finish and skips the rest; a failed rehearsal only costs its time. */
-		void finish() {
-			enough.set(true);
-			try {
-				done.join();
-			}
-			catch (CompletionException | CancellationException ex) {
-				log.debug("Rehearsing the ESCO statements failed; they are planned when first used", ex);
-			}
-		}
 	}
 
 	/** What staging the concepts left for the rest of the import: the run, what matched and what was created. */

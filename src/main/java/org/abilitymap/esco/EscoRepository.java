@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import org.abilitymap.points.PointKind;
 import org.abilitymap.support.neo4j.Rows;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Repository;
 
@@ -42,7 +40,7 @@ class EscoRepository {
 	/**
 	 * The rows of a batch go inside a map, {@code $batch.rows}, not as a list parameter of their own: Neo4j keys its
 	 * plan cache on the size class of a list parameter (0, 1, up to 10, up to 100, …), so batches of other sizes would
-	 * each be planned again, and not by the rehearsal; a map has no size class, so one plan serves every batch.
+	 * each be planned again; a map has no size class, so one plan serves every batch.
 	 */
 	private static Map<String, Object> batch(List<?> rows) {
 		return Map.of("batch", Map.of("rows", rows));
@@ -220,47 +218,6 @@ class EscoRepository {
 			MERGE (o)-[r:NEEDS_POINT]->(p)
 			SET r.relationType = to.relationType
 			""";
-
-	/**
-	 * Runs every statement of a first import once with no rows, until {@code enough} says stop: run inside
-	 * {@link org.abilitymap.support.neo4j.Graph#rehearse}, while the files are still being read. Those that write
-	 * come first: into an empty graph (the import that most needs to be fast) the matching ones do not run.
-	 */
-	void rehearse(SimpleQueryRunner tx, BooleanSupplier enough) {
-		List<Map<String, Object>> none = List.of();
-		List<Runnable> statements = new ArrayList<>();
-		statements.add(() -> rehearse(tx, LABELS_IN_USE, Map.of()));
-		statements.add(() -> rehearse(tx, CREATE_OCCUPATIONS, batch(none)));
-		for (PointKind kind : PointKind.values()) {
-			statements.add(() -> rehearse(tx, CREATE_POINTS.formatted(kind.label()),
-					parameters(Map.of("createdIn", "ESCO"), none)));
-		}
-		statements.add(() -> rehearse(tx, CREATE_SKILL_GROUPS, batch(none)));
-		statements.add(() -> rehearse(tx, CREATE_BROADER, batch(none)));
-		statements.add(() -> rehearse(tx, CREATE_OCCUPATION_SKILLS, batch(none)));
-		for (PointKind kind : PointKind.values()) {
-			statements.add(() -> rehearse(tx, FREE_TAKEN_NAME_KEYS.formatted(kind.label()), Map.of()));
-		}
-		for (String label : PUBLISHED_LABELS) {
-			statements.add(() -> rehearse(tx, PUBLISH_STAGED.formatted(label), Map.of()));
-		}
-		statements.add(() -> rehearse(tx, ADOPTABLE_CATALOGUE_OCCUPATIONS, batch(none)));
-		for (PointKind kind : PointKind.values()) {
-			statements.add(() -> rehearse(tx, ADOPTABLE_POINTS.formatted(kind.label()), batch(none)));
-			statements.add(() -> rehearse(tx, NAME_KEYS_IN_GRAPH.formatted(kind.label()), batch(none)));
-		}
-		statements.add(() -> rehearse(tx, ESCO_NODES_IN_GRAPH, batch(none)));
-		for (Runnable statement : statements) {
-			if (enough.getAsBoolean()) {
-				return;
-			}
-			statement.run();
-		}
-	}
-
-	private static void rehearse(SimpleQueryRunner tx, String cypher, Map<String, Object> parameters) {
-		tx.run(cypher, parameters).consume();
-	}
 
 	/** The element ids of the ones of these concept URIs that are already in the graph, by URI. */
 	Map<String, String> nodesInGraph(TransactionContext tx, List<String> uris) {

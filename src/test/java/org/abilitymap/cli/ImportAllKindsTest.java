@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.abilitymap.support.GraphTestSupport;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContext;
@@ -32,6 +35,9 @@ class ImportAllKindsTest extends GraphTestSupport {
 
 	@Autowired
 	private ImportCommand command;
+
+	@Autowired
+	private Driver driver;
 
 	@TempDir
 	private Path folder;
@@ -163,11 +169,14 @@ class ImportAllKindsTest extends GraphTestSupport {
 		SecurityContext actor = SecurityContextHolder.getContext();
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
-			Future<?> lock = threads.submit(() -> graph.rehearse(tx -> {
-				tx.run("MATCH (s:School {id: 'al-school'}) SET s._lock = true").consume();
-				locked.countDown();
-				await(release);
-			}));
+			// held by a transaction that is closed without a commit, so it changes nothing
+			Future<?> lock = threads.submit(() -> {
+				try (Session session = driver.session(); Transaction tx = session.beginTransaction()) {
+					tx.run("MATCH (s:School {id: 'al-school'}) SET s._lock = true").consume();
+					locked.countDown();
+					await(release);
+				}
+			});
 			assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
 			Future<Run> importing = threads.submit(() -> {
 				SecurityContextHolder.setContext(actor);

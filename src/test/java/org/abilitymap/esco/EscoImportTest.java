@@ -428,13 +428,6 @@ class EscoImportTest extends GraphTestSupport {
 		assertThat(links("NEEDS_POINT")).hasSize(RELATION_COUNT);
 	}
 
-	@Test
-	void aRehearsalOfTheStatementsIsAlwaysRolledBack() {
-		graph.rehearse(tx -> tx.run("CREATE (:EscoConcept {escoUri: $uri})", Map.of("uri", ASSEMBLER)).consume());
-
-		assertThat(fingerprint()).isEmpty();
-	}
-
 	/** Nodes with a staging label. */
 	private long staged() {
 		return number("MATCH (n) WHERE any(label IN labels(n) WHERE label STARTS WITH 'Staged') RETURN count(n) AS c");

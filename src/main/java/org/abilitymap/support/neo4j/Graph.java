@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,7 +15,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -287,18 +285,6 @@ public final class Graph {
 
 		void rolledBack() {
 			journalRuns.forEach(WriteJournal.Run::rolledBack);
-		}
-	}
-
-	/**
-	 * Runs {@code work} in a write transaction that is always rolled back, never retried: for running statements
-	 * with no rows ahead of time, so that Cypher has planned them (and the JVM loaded the planner) before the rows
-	 * come. Nothing it does is ever visible: the transaction is closed without a commit.
-	 */
-	public void rehearse(Consumer<SimpleQueryRunner> work) {
-		transactions.incrementAndGet();
-		try (var session = driver.session(sessionConfig); var tx = session.beginTransaction()) {
-			work.accept(tx);
 		}
 	}
 
