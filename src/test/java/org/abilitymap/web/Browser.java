@@ -137,7 +137,10 @@ final class Browser implements AutoCloseable {
 	}
 
 	void waitUntil(String description, java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(driver, TIMEOUT).withMessage(description).until(d -> condition.getAsBoolean());
+		// the page may re-render an element between finding it and reading it: then the condition is asked again
+		new WebDriverWait(driver, TIMEOUT).withMessage(description)
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> condition.getAsBoolean());
 	}
 
 	void size(int width, int height) {

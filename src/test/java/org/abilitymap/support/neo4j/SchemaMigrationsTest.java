@@ -65,10 +65,12 @@ class SchemaMigrationsTest extends GraphTestSupport {
 		assertThat(indexes).extracting(index -> index.get("name")).contains("job_names", "point_names");
 		assertThat(fullTextIndex(indexes, "point_names")).containsEntry("state", "ONLINE")
 			.containsEntry("entityType", "NODE")
-			.containsEntry("labelsOrTypes", List.of("SkillPoint", "KnowledgePoint"))
+			.containsEntry("labelsOrTypes",
+					List.of("SkillPoint", "KnowledgePoint", "StagedSkillPoint", "StagedKnowledgePoint"))
 			.containsEntry("properties", List.of("name", "nameEn", "description"));
 		assertThat(fullTextIndex(indexes, "job_names")).containsEntry("state", "ONLINE")
-			.containsEntry("labelsOrTypes", List.of("Job", "JobGroup", "ReferenceOccupation"))
+			.containsEntry("labelsOrTypes",
+					List.of("Job", "JobGroup", "ReferenceOccupation", "StagedReferenceOccupation"))
 			.containsEntry("properties", List.of("name", "nameEn", "description"));
 		for (String name : List.of("point_names", "job_names")) {
 			assertThat(config(fullTextIndex(indexes, name))).containsEntry("fulltext.analyzer", "cjk")
