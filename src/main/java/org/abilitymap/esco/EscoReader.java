@@ -79,13 +79,8 @@ final class EscoReader {
 	record Concepts(List<Occupation> occupations, List<Skill> skills, List<SkillGroup> skillGroups) {
 	}
 
-	static Read read(EscoSources sources, Progress progress) {
-		return read(sources, progress, concepts -> {
-		});
-	}
-
 	/**
-	 * Reads as above, handing the concepts to {@code conceptsRead} as soon as the files of concepts are read without
+	 * Reads, handing the concepts to {@code conceptsRead} as soon as the files of concepts are read without
 	 * a problem, while the files of links are still to be read (and may still have problems).
 	 */
 	static Read read(EscoSources sources, Progress progress, Consumer<Concepts> conceptsRead) {

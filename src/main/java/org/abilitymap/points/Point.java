@@ -19,14 +19,16 @@ public record Point(String id, PointKind kind, String name, String nameEn, Strin
 	/**
 	 * Whether point {@code p} rests on published evidence: it was not created by a submission, or by one that was
 	 * approved, or something published uses it (an approved submission's step, a course, a textbook, a certificate,
-	 * a training base, a standard, a framework). A point only an unapproved draft has named is not shown to others.
+	 * a training base, a standard, a framework). A point only an unapproved draft has named is not shown to others,
+	 * nor one an import has only staged (labelled {@code StagedSkillPoint} …, which the full-text index holds too).
 	 */
 	public static final String PUBLISHED = """
-			(NOT coalesce(p.createdIn, '') STARTS WITH 'sub:'
-			 OR EXISTS { (:Submission {id: p.createdIn, status: 'APPROVED'}) }
-			 OR EXISTS { (p)<-[:TEACHES|COVERS|ASSESSES|SUPPORTS|REQUIRES_POINT|IN_FRAMEWORK|NEEDS_POINT]-() }
-			 OR EXISTS { (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)
-			             WHERE EXISTS { (:Submission {id: step.submissionId, status: 'APPROVED'}) } })""";
+			((p:SkillPoint OR p:KnowledgePoint)
+			 AND (NOT coalesce(p.createdIn, '') STARTS WITH 'sub:'
+			      OR EXISTS { (:Submission {id: p.createdIn, status: 'APPROVED'}) }
+			      OR EXISTS { (p)<-[:TEACHES|COVERS|ASSESSES|SUPPORTS|REQUIRES_POINT|IN_FRAMEWORK|NEEDS_POINT]-() }
+			      OR EXISTS { (p)<-[:REQUIRES_SKILL|REQUIRES_KNOWLEDGE]-(step:ProcessStep)
+			                  WHERE EXISTS { (:Submission {id: step.submissionId, status: 'APPROVED'}) } }))""";
 
 	/**
 	 * Whether the caller, given as the parameter {@code $viewer} ({@link Rights#viewer()}), may see point {@code p}:

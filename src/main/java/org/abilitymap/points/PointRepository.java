@@ -26,16 +26,14 @@ class PointRepository {
 
 	private static final String SEARCH_COUNT = """
 			CALL db.index.fulltext.queryNodes('point_names', $query) YIELD node AS p
-			WHERE (p:SkillPoint OR p:KnowledgePoint)
-			  AND ($kind IS NULL OR (CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END) = $kind)
+			WHERE ($kind IS NULL OR (CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END) = $kind)
 			  AND %s
 			RETURN count(p) AS total
 			""".formatted(Point.PUBLISHED);
 
 	private static final String SEARCH_PAGE = """
 			CALL db.index.fulltext.queryNodes('point_names', $query) YIELD node AS p, score
-			WHERE (p:SkillPoint OR p:KnowledgePoint)
-			  AND ($kind IS NULL OR (CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END) = $kind)
+			WHERE ($kind IS NULL OR (CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END) = $kind)
 			  AND %s
 			RETURN %s AS item, score
 			ORDER BY score DESC, p.id

@@ -15,8 +15,8 @@ class SearchRepository {
 
 	/**
 	 * Jobs from {@code job_names} (groups and occupations share the index but are not hits), programmes and courses
-	 * from {@code education_names}, points from {@code point_names} (which also holds
-	 * concepts an import has staged, never a hit); merged by score.
+	 * from {@code education_names}, points from {@code point_names} (published ones only, {@link Point#PUBLISHED});
+	 * merged by score.
 	 */
 	private static final String SEARCH = """
 			CALL () {
@@ -29,7 +29,7 @@ class SearchRepository {
 			  RETURN node, CASE WHEN node:Programme THEN 'PROGRAMME' ELSE 'COURSE' END AS kind, score
 			  UNION ALL
 			  CALL db.index.fulltext.queryNodes('point_names', $query) YIELD node AS p, score
-			  WHERE (p:SkillPoint OR p:KnowledgePoint) AND %s
+			  WHERE %s
 			  RETURN p AS node, CASE WHEN p:SkillPoint THEN 'SKILL' ELSE 'KNOWLEDGE' END AS kind, score
 			}
 			RETURN node.id AS id, kind, node.name AS name, node.nameEn AS nameEn,
